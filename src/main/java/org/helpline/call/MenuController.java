@@ -1,0 +1,84 @@
+package org.helpline.call;
+
+import com.twilio.twiml.VoiceResponse;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import org.helpline.event.CallEvents;
+import org.helpline.flow.CallFlow;
+import org.helpline.flow.Node;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * The menus after the greeting. {@code /key} is every menu's Gather action: it reads {@code Digits}, decides with
+ * {@link KeyDecision} and answers with the next node's TwiML straight away, saving the caller a round trip.
+ */
+@Controller("/voice/menu")
+@Produces(MediaType.TEXT_XML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class MenuController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MenuController.class);
+
+    private final CallFlow flow;
+    private final KeyDecision decision;
+    private final NodeRenderer renderer;
+    private final CallEvents events;
+
+    MenuController(CallFlow flow, KeyDecision decision, NodeRenderer renderer, CallEvents events) {
+        this.flow = flow;
+        this.decision = decision;
+        this.renderer = renderer;
+        this.events = events;
+    }
+
+    /** A node said from the top; where a Redirect sends a caller back to a menu. */
+    @Post(uri = "/{nodeId}", consumes = MediaType.ALL)
+    HttpResponse<String> show(String nodeId, HttpRequest<?> request) {
+        Call call = Call.of(request);
+        Node node = flow.find(nodeId).orElse(flow.main());
+
+        events.record(call.sid(), node.id(), null, node.id(), call.state().language(), "shown", null);
+        return Twiml.ok(renderer.arrive(node, call, call.state(), List.of()));
+    }
+
+    @Post(uri = "/{nodeId}/key", consumes = MediaType.ALL)
+    HttpResponse<String> key(String nodeId, HttpRequest<?> request) {
+        Call call = Call.of(request);
+        Node node = flow.find(nodeId).orElse(flow.main());
+        String digits = call.params().get("Digits").orElse(null);
+
+        Outcome outcome = decision.decide(node, call.state(), digits);
+
+        LOG.debug("Call {} at {}: {}", call.sid(), node.id(), outcome.getClass().getSimpleName());
+        return Twiml.ok(respond(node, call, digits, outcome));
+    }
+
+    private VoiceResponse respond(Node node, Call call, String digits, Outcome outcome) {
+        var language = call.state().language();
+        if (outcome instanceof Outcome.Go go) {
+            events.record(call.sid(), node.id(), digits, go.node().id(), language, "chosen", null);
+            return renderer.arrive(go.node(), call, go.state(), List.of());
+        }
+        if (outcome instanceof Outcome.Greet greet) {
+            events.record(call.sid(), node.id(), digits, CallFlow.MAIN, greet.language(), "language", null);
+            return renderer.greet(call, greet.language());
+        }
+        String miss = digits == null || digits.isEmpty() ? "silence" : "invalid";
+        if (outcome instanceof Outcome.Retry retry) {
+            events.record(call.sid(), node.id(), digits, node.id(), language, miss, null);
+            return renderer.retry(node, retry.state(), retry.leadIn());
+        }
+        Outcome.Escalate escalate = (Outcome.Escalate) outcome;
+        events.record(call.sid(), node.id(), digits, CallFlow.QUEUE, language, miss, null);
+        return renderer.arrive(escalate.queue(), call, escalate.state(), List.of(renderer.tooManyTries(language)));
+    }
+}

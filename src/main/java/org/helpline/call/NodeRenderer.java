@@ -1,0 +1,109 @@
+package org.helpline.call;
+
+import com.twilio.http.HttpMethod;
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Gather;
+import com.twilio.twiml.voice.Redirect;
+import jakarta.inject.Singleton;
+import org.helpline.advice.AdviceRules;
+import org.helpline.directory.ResourceReading;
+import org.helpline.flow.CallFlow;
+import org.helpline.flow.Language;
+import org.helpline.flow.Node;
+import org.helpline.flow.Part;
+import org.helpline.prompt.Speech;
+import org.helpline.prompt.Utterance;
+import org.helpline.queue.EnqueueTwiml;
+import org.helpline.sms.ResourceTexter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the TwiML for a node. Everything a menu says sits inside its {@code <Gather>}, so a key press cuts it
+ * short; the {@code <Redirect>} after it comes back to the same action without {@code Digits}, which is silence.
+ */
+@Singleton
+class NodeRenderer {
+
+    private static final int SECONDS_TO_CHOOSE = 6;
+
+    private final Speech speech;
+    private final PublicUrls urls;
+    private final EnqueueTwiml queue;
+    private final ResourceReading directory;
+    private final ResourceTexter texter;
+    private final CallFlow flow;
+
+    NodeRenderer(Speech speech, PublicUrls urls, EnqueueTwiml queue, ResourceReading directory,
+                 ResourceTexter texter, CallFlow flow) {
+        this.speech = speech;
+        this.urls = urls;
+        this.queue = queue;
+        this.directory = directory;
+        this.texter = texter;
+        this.flow = flow;
+    }
+
+    /** The greeting: welcome, the overdose safety line, the offer of Spanish, then the main menu. */
+    VoiceResponse greet(Call call, Language language) {
+        List<Utterance> greeting = new ArrayList<>();
+        greeting.add(speech.prompt(language, "welcome"));
+        greeting.add(speech.prompt(language, "safety"));
+        if (language != Language.ES) {
+            greeting.add(speech.prompt(Language.ES, "spanish-offer"));
+        }
+        return arrive(flow.main(), call, CallState.start(language), greeting);
+    }
+
+    /** Arriving at a node: its whole body, then its menu. */
+    VoiceResponse arrive(Node node, Call call, CallState state, List<Utterance> leadIn) {
+        if (node.isQueue()) {
+            return queue.enqueue(state.language(), leadIn);
+        }
+        List<Utterance> said = new ArrayList<>(leadIn);
+        for (Part part : node.body()) {
+            said.addAll(render(part, call, state.language(), state.answers()));
+        }
+        said.add(speech.prompt(state.language(), node.menu()));
+        return menu(node, state, said);
+    }
+
+    /** Said before the queue when the caller has not made a choice three times in a row. */
+    Utterance tooManyTries(Language language) {
+        return speech.prompt(language, "too-many-tries");
+    }
+
+    /** After silence or a stray key: a short word, then only the menu again. */
+    VoiceResponse retry(Node node, CallState state, String leadInPrompt) {
+        Language language = state.language();
+        return menu(node, state, List.of(speech.prompt(language, leadInPrompt), speech.prompt(language, node.menu())));
+    }
+
+    private VoiceResponse menu(Node node, CallState state, List<Utterance> said) {
+        String action = urls.voice("menu/" + node.id() + "/key", state);
+        Gather.Builder gather = new Gather.Builder()
+            .action(action).method(HttpMethod.POST)
+            .inputs(Gather.Input.DTMF).numDigits(1).finishOnKey("").timeout(SECONDS_TO_CHOOSE);
+        said.forEach(utterance -> utterance.addTo(gather));
+
+        return new VoiceResponse.Builder()
+            .gather(gather.build())
+            .redirect(new Redirect.Builder(action).method(HttpMethod.POST).build())
+            .build();
+    }
+
+    private List<Utterance> render(Part part, Call call, Language language, String answers) {
+        if (part instanceof Part.Prompt prompt) {
+            return List.of(speech.prompt(language, prompt.promptId()));
+        }
+        if (part instanceof Part.Resources resources) {
+            return directory.read(language, resources.category());
+        }
+        if (part instanceof Part.Advice) {
+            return AdviceRules.compose(answers).stream().map(id -> speech.prompt(language, id)).toList();
+        }
+        boolean sending = texter.sendResources(call.params(), language);
+        return List.of(speech.prompt(language, sending ? "sms-sent" : "sms-unavailable"));
+    }
+}

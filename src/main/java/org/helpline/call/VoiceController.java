@@ -1,0 +1,42 @@
+package org.helpline.call;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import org.helpline.event.CallEvents;
+import org.helpline.flow.CallFlow;
+import org.helpline.flow.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Where Twilio brings a new call: the greeting, with the main menu listening from its first word. */
+@Controller("/voice")
+@Produces(MediaType.TEXT_XML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class VoiceController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VoiceController.class);
+
+    private final NodeRenderer renderer;
+    private final CallEvents events;
+
+    VoiceController(NodeRenderer renderer, CallEvents events) {
+        this.renderer = renderer;
+        this.events = events;
+    }
+
+    @Post(uri = "/incoming", consumes = MediaType.ALL)
+    HttpResponse<String> incoming(HttpRequest<?> request) {
+        Call call = Call.of(request);
+        Language language = call.state().language();
+
+        LOG.debug("Call {} started", call.sid());
+        events.record(call.sid(), "incoming", null, CallFlow.MAIN, language, "call-start", null);
+        return Twiml.ok(renderer.greet(call, language));
+    }
+}

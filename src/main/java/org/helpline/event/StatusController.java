@@ -1,0 +1,39 @@
+package org.helpline.event;
+
+import com.twilio.twiml.VoiceResponse;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import org.helpline.call.Call;
+import org.helpline.call.Twiml;
+
+import java.util.Set;
+
+/** Twilio's status callback: records how and when a call ended, and how long it lasted. */
+@Controller("/voice/status")
+@Produces(MediaType.TEXT_XML)
+class StatusController {
+
+    private static final Set<String> STATUSES =
+        Set.of("queued", "ringing", "in-progress", "completed", "busy", "failed", "no-answer", "canceled");
+
+    private final CallEvents events;
+
+    StatusController(CallEvents events) {
+        this.events = events;
+    }
+
+    @Post(consumes = MediaType.ALL)
+    HttpResponse<String> status(HttpRequest<?> request) {
+        Call call = Call.of(request);
+        String status = call.params().get("CallStatus").filter(STATUSES::contains).orElse("unknown");
+        Integer duration = call.params().get("CallDuration").filter(value -> value.matches("\\d{1,7}"))
+            .map(Integer::valueOf).orElse(null);
+
+        events.record(call.sid(), "status", null, null, call.state().language(), status, duration);
+        return Twiml.ok(new VoiceResponse.Builder().build());
+    }
+}

@@ -1,0 +1,57 @@
+package org.helpline.flow;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The call flow as data: every node by id, read by the controllers, the tests and the start-up check. */
+@Singleton
+public final class CallFlow {
+
+    public static final String MAIN = "main";
+    public static final String QUEUE = "queue";
+
+    /** The three questions of main menu key 2, in the order they are asked. */
+    public static final List<String> QUESTIONS = List.of("question-stage", "question-risk", "question-support");
+
+    /** Prompts said outside any node's body or menu: the greeting, re-prompts, the queue and goodbyes. */
+    public static final List<String> SYSTEM_PROMPTS = List.of(
+        "welcome", "safety", "spanish-offer", "no-input", "invalid-choice", "too-many-tries",
+        "queue-connecting", "queue-next", "queue-position", "queue-wait-minutes", "queue-wait-short", "queue-hold",
+        "queue-full", "queue-error", "queue-after-call", "goodbye", "specialist-connect",
+        "resources-intro", "resource-phone", "resources-unavailable", "sms-sent", "sms-unavailable");
+
+    private final Map<String, Node> nodes;
+
+    @Inject
+    CallFlow() {
+        this(HelplineFlow.nodes());
+    }
+
+    /** A flow of the given nodes, for tests of the start-up check. */
+    public CallFlow(List<Node> nodeList) {
+        Map<String, Node> byId = new LinkedHashMap<>();
+        for (Node node : nodeList) {
+            if (byId.put(node.id(), node) != null) {
+                throw new IllegalArgumentException("Call flow defines node '" + node.id() + "' twice");
+            }
+        }
+        this.nodes = Map.copyOf(byId);
+    }
+
+    public Optional<Node> find(String id) {
+        return Optional.ofNullable(id).map(nodes::get);
+    }
+
+    public Node main() {
+        return nodes.get(MAIN);
+    }
+
+    public Map<String, Node> nodes() {
+        return nodes;
+    }
+}

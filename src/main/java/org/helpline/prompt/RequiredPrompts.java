@@ -1,0 +1,41 @@
+package org.helpline.prompt;
+
+import jakarta.inject.Singleton;
+import org.helpline.advice.AdviceRules;
+import org.helpline.directory.ResourceCategory;
+import org.helpline.flow.CallFlow;
+import org.helpline.flow.Node;
+import org.helpline.flow.Part;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Every prompt id the call can speak: the flow's nodes, its fixed prompts, advice pieces and directory headings. */
+@Singleton
+public class RequiredPrompts {
+
+    private final Set<String> ids;
+
+    RequiredPrompts(CallFlow flow) {
+        Set<String> all = new TreeSet<>(CallFlow.SYSTEM_PROMPTS);
+        for (Node node : flow.nodes().values()) {
+            if (node.menu() != null) {
+                all.add(node.menu());
+            }
+            for (Part part : node.body()) {
+                if (part instanceof Part.Prompt prompt) {
+                    all.add(prompt.promptId());
+                }
+            }
+        }
+        all.addAll(AdviceRules.PROMPTS);
+        for (ResourceCategory category : ResourceCategory.values()) {
+            all.add(category.headingPrompt());
+        }
+        this.ids = Set.copyOf(all);
+    }
+
+    public Set<String> ids() {
+        return ids;
+    }
+}

@@ -1,0 +1,113 @@
+package org.helpline.queue;
+
+import com.twilio.http.HttpMethod;
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Redirect;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import org.helpline.call.Call;
+import org.helpline.call.CallState;
+import org.helpline.call.PublicUrls;
+import org.helpline.call.Twiml;
+import org.helpline.event.CallEvents;
+import org.helpline.flow.CallFlow;
+import org.helpline.flow.Language;
+import org.helpline.prompt.Speech;
+import org.helpline.security.TwilioParams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The two webhooks of a caller's time in the queue: the wait URL, polled while they wait, and the Enqueue action,
+ * called once when the wait ends with Twilio's {@code QueueResult}.
+ */
+@Controller("/voice/queue")
+@Produces(MediaType.TEXT_XML)
+class QueueController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QueueController.class);
+    private static final Set<String> RESULTS =
+        Set.of("bridged", "bridging-in-process", "hangup", "leave", "queue-full", "error", "system-error",
+            "redirected");
+
+    private final WaitMessage waitMessage;
+    private final Speech speech;
+    private final PublicUrls urls;
+    private final CallEvents events;
+
+    QueueController(WaitMessage waitMessage, Speech speech, PublicUrls urls, CallEvents events) {
+        this.waitMessage = waitMessage;
+        this.speech = speech;
+        this.urls = urls;
+        this.events = events;
+    }
+
+    @Post(uri = "/wait", consumes = MediaType.ALL)
+    HttpResponse<String> waiting(HttpRequest<?> request) {
+        Call call = Call.of(request);
+        Language language = call.state().language();
+        OptionalInt position = number(call.params(), "QueuePosition");
+        OptionalInt averageWait = number(call.params(), "AvgQueueTime");
+
+        events.record(call.sid(), CallFlow.QUEUE, null, CallFlow.QUEUE, language, "waiting",
+            boxed(number(call.params(), "QueueTime")));
+        return Twiml.ok(waitMessage.build(language, position, averageWait));
+    }
+
+    @Post(uri = "/result", consumes = MediaType.ALL)
+    HttpResponse<String> result(HttpRequest<?> request) {
+        Call call = Call.of(request);
+        Language language = call.state().language();
+        String result = call.params().get("QueueResult").filter(RESULTS::contains).orElse("error");
+        Integer seconds = boxed(number(call.params(), "QueueTime"));
+
+        LOG.debug("Call {} left the queue: {} after {} s", call.sid(), result, seconds);
+        events.record(call.sid(), CallFlow.QUEUE, null, nextNode(result), language, result, seconds);
+        return Twiml.ok(afterQueue(result, language));
+    }
+
+    private VoiceResponse afterQueue(String result, Language language) {
+        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        switch (result) {
+            case "bridged", "bridging-in-process" -> {
+                speech.prompt(language, "queue-after-call").addTo(response);
+                speech.prompt(language, "goodbye").addTo(response);
+                response.hangup(new Hangup.Builder().build());
+            }
+            case "hangup", "redirected" -> response.hangup(new Hangup.Builder().build());
+            default -> {
+                // Full, failed or left: never a dead end; the self-service menu is always there.
+                speech.prompt(language, "queue-full".equals(result) ? "queue-full" : "queue-error").addTo(response);
+                String main = urls.voice("menu/" + CallFlow.MAIN, CallState.start(language));
+                response.redirect(new Redirect.Builder(main).method(HttpMethod.POST).build());
+            }
+        }
+        return response.build();
+    }
+
+    private static String nextNode(String result) {
+        return switch (result) {
+            case "bridged", "bridging-in-process", "hangup", "redirected" -> null;
+            default -> CallFlow.MAIN;
+        };
+    }
+
+    static OptionalInt number(TwilioParams params, String name) {
+        return params.get(name)
+            .filter(value -> value.matches("\\d{1,7}"))
+            .map(value -> OptionalInt.of(Integer.parseInt(value)))
+            .orElse(OptionalInt.empty());
+    }
+
+    private static Integer boxed(OptionalInt value) {
+        return value.isPresent() ? value.getAsInt() : null;
+    }
+}

@@ -1,0 +1,58 @@
+package org.helpline.queue;
+
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Pause;
+import com.twilio.twiml.voice.Play;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.helpline.flow.Language;
+import org.helpline.prompt.Speech;
+
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * What a waiting caller hears each time Twilio asks the wait URL: their place in line, about how long, a word of
+ * reassurance with the safety line, then hold audio. Twilio asks again when it ends, so the message comes back
+ * every 30 to 60 seconds.
+ */
+@Singleton
+class WaitMessage {
+
+    private static final int HOLD_SECONDS = 30;
+
+    private final Speech speech;
+    private final String holdAudioUrl;
+
+    WaitMessage(Speech speech, @Value("${helpline.queue.hold-audio-url:}") String holdAudioUrl) {
+        this.speech = speech;
+        this.holdAudioUrl = holdAudioUrl;
+    }
+
+    VoiceResponse build(Language language, OptionalInt position, OptionalInt averageWaitSeconds) {
+        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        if (position.isPresent() && position.getAsInt() == 1) {
+            speech.prompt(language, "queue-next").addTo(response);
+        } else if (position.isPresent() && position.getAsInt() > 1) {
+            speech.prompt(language, "queue-position", Map.of("position", String.valueOf(position.getAsInt())))
+                .addTo(response);
+        }
+        if (averageWaitSeconds.isPresent()) {
+            int seconds = averageWaitSeconds.getAsInt();
+            if (seconds < 60) {
+                speech.prompt(language, "queue-wait-short").addTo(response);
+            } else {
+                String minutes = String.valueOf((seconds + 59) / 60);
+                speech.prompt(language, "queue-wait-minutes", Map.of("minutes", minutes)).addTo(response);
+            }
+        }
+        speech.prompt(language, "queue-hold").addTo(response);
+
+        if (holdAudioUrl.isBlank()) {
+            response.pause(new Pause.Builder().length(HOLD_SECONDS).build());
+        } else {
+            response.play(new Play.Builder(holdAudioUrl).build());
+        }
+        return response.build();
+    }
+}

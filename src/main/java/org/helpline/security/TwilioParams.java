@@ -1,0 +1,60 @@
+package org.helpline.security;
+
+import io.micronaut.http.HttpRequest;
+import io.netty.handler.codec.http.QueryStringDecoder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The form parameters of one Twilio webhook, parsed once by {@link TwilioSignatureFilter}. Holds the caller's
+ * number among them, so it must never be logged or turned into a string.
+ */
+public final class TwilioParams {
+
+    static final String ATTRIBUTE = "helpline.twilio-params";
+    private static final TwilioParams NONE = new TwilioParams(Map.of());
+
+    private final Map<String, String> values;
+
+    private TwilioParams(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    /** Parses a form-encoded body; a body that is not one yields no parameters rather than an error. */
+    static TwilioParams parse(String body) {
+        if (body == null || body.isEmpty()) {
+            return NONE;
+        }
+        try {
+            Map<String, List<String>> decoded = new QueryStringDecoder(body, StandardCharsets.UTF_8, false)
+                .parameters();
+            Map<String, String> first = new HashMap<>();
+            decoded.forEach((name, list) -> first.put(name, list.isEmpty() ? "" : list.get(0)));
+            return new TwilioParams(first);
+        } catch (IllegalArgumentException malformed) {
+            return NONE;
+        }
+    }
+
+    /** The parameters the filter attached to this request, or none. */
+    public static TwilioParams of(HttpRequest<?> request) {
+        return request.getAttribute(ATTRIBUTE, TwilioParams.class).orElse(NONE);
+    }
+
+    public Optional<String> get(String name) {
+        return Optional.ofNullable(values.get(name));
+    }
+
+    Map<String, String> asMap() {
+        return values;
+    }
+
+    @Override
+    public String toString() {
+        return "TwilioParams" + values.keySet();
+    }
+}

@@ -1,0 +1,65 @@
+package org.helpline.security;
+
+import com.twilio.security.RequestValidator;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import org.helpline.call.PublicUrls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Refuses any webhook that Twilio did not sign. The signature covers the URL Twilio requested, so it is checked
+ * against {@code PUBLIC_BASE_URL} plus the path and query that reached us: behind a TLS-terminating proxy the
+ * request arrives as plain http on another host, yet the check still holds.
+ */
+@ServerFilter({"/voice/**", "/sms/**"})
+class TwilioSignatureFilter implements Ordered {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TwilioSignatureFilter.class);
+    static final String SIGNATURE_HEADER = "X-Twilio-Signature";
+
+    private final SignatureSettings settings;
+    private final PublicUrls urls;
+    private final RequestValidator validator;
+
+    TwilioSignatureFilter(SignatureSettings settings, PublicUrls urls) {
+        this.settings = settings;
+        this.urls = urls;
+        this.validator = settings.authToken().isBlank() ? null : new RequestValidator(settings.authToken());
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.order();
+    }
+
+    @RequestFilter
+    @Nullable
+    HttpResponse<?> check(HttpRequest<?> request, @Body @Nullable String body) {
+        TwilioParams params = TwilioParams.parse(request.getMethod() == HttpMethod.POST ? body : null);
+        request.setAttribute(TwilioParams.ATTRIBUTE, params);
+        if (!settings.validate()) {
+            return null;
+        }
+
+        String signature = request.getHeaders().get(SIGNATURE_HEADER);
+        String signedUrl = urls.asTwilioRequested(request.getUri());
+        boolean valid = signature != null && validator != null
+            && validator.validate(signedUrl, params.asMap(), signature);
+        if (valid) {
+            return null;
+        }
+
+        LOG.warn("Refused {} {}: {} Twilio signature", request.getMethod(), request.getPath(),
+            signature == null ? "missing" : "wrong");
+        return HttpResponse.status(HttpStatus.FORBIDDEN);
+    }
+}
