@@ -1,0 +1,109 @@
+package org.helpline.event;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.helpline.support.CallWalk;
+import org.helpline.support.FakeTwilio;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Every webhook of a call leaves an event behind, written off the request path, and never a phone number. */
+@MicronautTest
+class CallEventsTest {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    CallEventRepository repository;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void whenACallIsWalkedThenEachStepIsRecordedInOrder() {
+        CallWalk call = new CallWalk(new FakeTwilio(http.toBlocking()));
+        call.start();
+        call.press("1");
+        call.press("4");
+        call.silence();
+        call.press("7");
+        call.press("0");
+        call.step("/voice/queue/wait?lang=en", Map.of("QueuePosition", "1", "QueueTime", "5"));
+        call.step("/voice/queue/result?lang=en", Map.of("QueueResult", "bridged", "QueueTime", "31"));
+        call.step("/voice/status", Map.of("CallStatus", "completed", "CallDuration", "412"));
+
+        List<CallEvent> events = await().atMost(Duration.ofSeconds(5))
+            .until(() -> repository.findByCallSidOrderByOccurredAt(call.callSid()), list -> list.size() == 9);
+
+        assertThat(events).extracting(CallEvent::node, CallEvent::choice, CallEvent::nextNode, CallEvent::detail)
+            .containsExactly(
+                tuple("incoming", null, "main", "call-start"),
+                tuple("main", "1", "stages", "chosen"),
+                tuple("stages", "4", "stage-relapse", "chosen"),
+                tuple("stage-relapse", null, "stage-relapse", "silence"),
+                tuple("stage-relapse", "7", "stage-relapse", "invalid"),
+                tuple("stage-relapse", "0", "queue", "chosen"),
+                tuple("queue", null, "queue", "waiting"),
+                tuple("queue", null, null, "bridged"),
+                tuple("status", null, null, "completed"));
+        assertThat(events.get(7).seconds()).isEqualTo(31);
+        assertThat(events.get(8).seconds()).isEqualTo(412);
+        assertThat(events).allSatisfy(event -> assertThat(event.language()).isEqualTo("en"));
+    }
+
+    @Test
+    void whenDigitsThatAreNotAMenuKeyArePressedThenTheyAreNotStored() {
+        CallWalk call = new CallWalk(new FakeTwilio(http.toBlocking()));
+        call.start();
+        call.press("3125550142");
+
+        List<CallEvent> events = await().atMost(Duration.ofSeconds(5))
+            .until(() -> repository.findByCallSidOrderByOccurredAt(call.callSid()), list -> list.size() == 2);
+
+        assertThat(events.get(1).detail()).isEqualTo("invalid");
+        assertThat(events.get(1).choice()).isNull();
+    }
+
+    @Test
+    void whenCallsAreRecordedThenNoCallerNumberIsInAnyEventRow() throws SQLException {
+        CallWalk call = new CallWalk(new FakeTwilio(http.toBlocking()));
+        call.start();
+        call.press("4");
+        call.press("2");
+        await().atMost(Duration.ofSeconds(5))
+            .until(() -> repository.findByCallSidOrderByOccurredAt(call.callSid()).size() == 3);
+
+        List<String> cells = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT * FROM call_event")) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    cells.add(String.valueOf(rows.getObject(i)));
+                }
+            }
+        }
+
+        assertThat(cells).isNotEmpty().noneMatch(cell -> cell.contains("3125550142"))
+            .noneMatch(cell -> cell.contains("8332346343"));
+    }
+
+    private static org.assertj.core.groups.Tuple tuple(Object... values) {
+        return org.assertj.core.groups.Tuple.tuple(values);
+    }
+}

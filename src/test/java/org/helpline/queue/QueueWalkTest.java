@@ -1,0 +1,164 @@
+package org.helpline.queue;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.helpline.support.CallWalk;
+import org.helpline.support.FakeTwilio;
+import org.helpline.support.TwimlDoc;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.helpline.support.Scripts.en;
+import static org.helpline.support.Scripts.es;
+
+/** A caller's way to a specialist: into the queue, the wait messages, and every way the wait can end. */
+@MicronautTest
+class QueueWalkTest {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    private FakeTwilio twilio;
+    private CallWalk call;
+
+    @BeforeEach
+    void newCall() {
+        twilio = new FakeTwilio(http.toBlocking());
+        call = new CallWalk(twilio);
+    }
+
+    @Test
+    void whenCallerPressesZeroAtTheMainMenuThenJoinsTheSpecialistsQueue() {
+        call.start();
+
+        TwimlDoc queued = call.press("0");
+
+        assertThat(queued.verbs()).containsExactly("Say", "Enqueue");
+        assertThat(queued.said()).containsExactly(en("queue-connecting"));
+        assertThat(queued.text("/Response/Enqueue")).isEqualTo("specialists");
+        assertThat(queued.attribute("/Response/Enqueue", "waitUrl"))
+            .isEqualTo(FakeTwilio.PUBLIC_BASE + "/voice/queue/wait?lang=en");
+        assertThat(queued.attribute("/Response/Enqueue", "action"))
+            .isEqualTo(FakeTwilio.PUBLIC_BASE + "/voice/queue/result?lang=en");
+    }
+
+    @Test
+    void whenCallerPressesZeroInAStageMenuThenJoinsTheQueue() {
+        call.start();
+        call.press("1");
+
+        TwimlDoc queued = call.press("0");
+
+        assertThat(queued.text("/Response/Enqueue")).isEqualTo("specialists");
+    }
+
+    @Test
+    void whenZeroIsPressedAnywhereThenEveryMenuReachesTheQueue() {
+        String[][] paths = {{}, {"1"}, {"1", "1"}, {"3"}, {"3", "2"}, {"4"}, {"5"}, {"2"}, {"2", "1"},
+            {"2", "1", "1"}, {"2", "1", "1", "1"}, {"9"}, {"9", "1", "2"}};
+        for (String[] path : paths) {
+            CallWalk walk = new CallWalk(twilio);
+            walk.start();
+            for (String key : path) {
+                walk.press(key);
+            }
+            assertThat(walk.press("0").has("/Response/Enqueue")).as("0 after %s", String.join(",", path)).isTrue();
+        }
+    }
+
+    @Test
+    void whenCallerWaitsThenHearsPlaceInLineAndExpectedWaitThenHoldAudio() {
+        call.start();
+        String waitUrl = call.press("0").attribute("/Response/Enqueue", "waitUrl");
+
+        TwimlDoc wait = call.step(waitUrl, Map.of("QueuePosition", "3", "AvgQueueTime", "250", "QueueTime", "12",
+            "CurrentQueueSize", "3", "QueueSid", "QU00000000000000000000000000000000"));
+
+        assertThat(wait.said()).containsExactly(en("queue-position").replace("{position}", "3"),
+            en("queue-wait-minutes").replace("{minutes}", "5"), en("queue-hold"));
+        assertThat(wait.attribute("/Response/Pause", "length")).isEqualTo("30");
+    }
+
+    @Test
+    void whenCallerIsFirstInLineWithAShortWaitThenIsToldSo() {
+        TwimlDoc wait = call.step("/voice/queue/wait?lang=en", Map.of("QueuePosition", "1", "AvgQueueTime", "20"));
+
+        assertThat(wait.said()).containsExactly(en("queue-next"), en("queue-wait-short"), en("queue-hold"));
+    }
+
+    @Test
+    void whenTwilioSendsNoQueueFiguresThenTheWaitMessageStillReassures() {
+        TwimlDoc wait = call.step("/voice/queue/wait?lang=en", Map.of("QueuePosition", "many"));
+
+        assertThat(wait.said()).containsExactly(en("queue-hold"));
+    }
+
+    @Test
+    void whenASpanishCallerWaitsThenTheWaitMessageIsInSpanish() {
+        call.start();
+        call.press("9");
+        String waitUrl = call.press("0").attribute("/Response/Enqueue", "waitUrl");
+
+        TwimlDoc wait = call.step(waitUrl, Map.of("QueuePosition", "2", "AvgQueueTime", "61"));
+
+        assertThat(wait.said()).containsExactly(es("queue-position").replace("{position}", "2"),
+            es("queue-wait-minutes").replace("{minutes}", "2"), es("queue-hold"));
+    }
+
+    @Test
+    void whenTheSpecialistCallEndsThenCallerHearsGoodbyeAndTheCallEnds() {
+        call.start();
+        String action = call.press("0").attribute("/Response/Enqueue", "action");
+
+        TwimlDoc after = call.step(action, Map.of("QueueResult", "bridged", "QueueTime", "45"));
+
+        assertThat(after.said()).containsExactly(en("queue-after-call"), en("goodbye"));
+        assertThat(after.verbs()).endsWith("Hangup");
+        assertThat(en("goodbye")).contains("24 hours a day, 7 days a week");
+    }
+
+    @Test
+    void whenCallerHangsUpInTheQueueThenTheAnswerOnlyEndsTheCall() {
+        TwimlDoc after = call.step("/voice/queue/result?lang=en", Map.of("QueueResult", "hangup", "QueueTime", "80"));
+
+        assertThat(after.verbs()).containsExactly("Hangup");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"queue-full", "error", "system-error", "leave", "nonsense", ""})
+    void whenTheQueueCannotTakeTheCallerThenTheSelfServiceMenuFollows(String result) {
+        TwimlDoc after = call.step("/voice/queue/result?lang=en", Map.of("QueueResult", result));
+
+        String expected = result.equals("queue-full") ? en("queue-full") : en("queue-error");
+        assertThat(after.said()).containsExactly(expected);
+        TwimlDoc menu = call.step(after.redirect(), Map.of());
+        assertThat(menu.saidInGather()).containsExactly(en("main-menu"));
+        assertThat(menu.gatherAction()).contains("/voice/menu/main/key");
+    }
+
+    @Test
+    void whenASpecialistAnswersThenTheLongestWaitingCallerIsBridged() {
+        TwimlDoc specialist = call.step("/voice/specialist", Map.of());
+
+        assertThat(specialist.said()).containsExactly(en("specialist-connect"));
+        assertThat(specialist.text("/Response/Dial/Queue")).isEqualTo("specialists");
+    }
+
+    @Test
+    void whenTheMainWebhookFailsThenTheFallbackGivesTheSafetyLineAndAQueue() {
+        TwimlDoc fallback = call.step("/voice/fallback", Map.of("ErrorCode", "11200"));
+
+        assertThat(fallback.said()).startsWith(en("welcome"), en("safety"), en("queue-connecting"));
+        assertThat(fallback.text("/Response/Enqueue")).isEqualTo("specialists");
+        assertThat(fallback.attribute("/Response/Enqueue", "waitUrl")).isNull();
+        assertThat(fallback.verbs()).endsWith("Enqueue", "Say");
+    }
+}
