@@ -12,14 +12,16 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.helpline.event.CallEvents;
 import org.helpline.flow.CallFlow;
 import org.helpline.flow.Node;
+import org.helpline.speech.SpokenChoice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
 /**
- * The menus after the greeting. {@code /key} is every menu's Gather action: it reads {@code Digits}, decides with
- * {@link KeyDecision} and answers with the next node's TwiML straight away, saving the caller a round trip.
+ * The menus after the greeting. {@code /key} is every menu's Gather action: it reads {@code Digits} (or, when no
+ * key was pressed, the key a {@code SpeechResult} stands for), decides with {@link KeyDecision} and answers with
+ * the next node's TwiML straight away, saving the caller a round trip. A key press always wins over speech.
  */
 @Controller("/voice/menu")
 @Produces(MediaType.TEXT_XML)
@@ -27,17 +29,22 @@ import java.util.List;
 class MenuController {
 
     private static final Logger LOG = LoggerFactory.getLogger(MenuController.class);
+    /** What an unclear spoken answer becomes: no menu's key, so it counts as "not one of the choices". */
+    private static final String UNCLEAR = "?";
 
     private final CallFlow flow;
     private final KeyDecision decision;
     private final NodeRenderer renderer;
     private final CallEvents events;
+    private final SpokenChoice spokenChoice;
 
-    MenuController(CallFlow flow, KeyDecision decision, NodeRenderer renderer, CallEvents events) {
+    MenuController(CallFlow flow, KeyDecision decision, NodeRenderer renderer, CallEvents events,
+                   SpokenChoice spokenChoice) {
         this.flow = flow;
         this.decision = decision;
         this.renderer = renderer;
         this.events = events;
+        this.spokenChoice = spokenChoice;
     }
 
     /** A node said from the top; where a Redirect sends a caller back to a menu. */
@@ -54,18 +61,23 @@ class MenuController {
     HttpResponse<String> key(String nodeId, HttpRequest<?> request) {
         Call call = Call.of(request);
         Node node = flow.find(nodeId).orElse(flow.main());
-        String digits = call.params().get("Digits").orElse(null);
+        String digits = call.params().get("Digits").filter(d -> !d.isEmpty()).orElse(null);
+        boolean spoken = digits == null && call.params().get("SpeechResult").isPresent();
+        if (spoken) {
+            digits = spokenChoice.choose(call.state().language(), node, call.params().get("SpeechResult").get(),
+                call.params().get("Confidence").orElse(null)).map(String::valueOf).orElse(UNCLEAR);
+        }
 
         Outcome outcome = decision.decide(node, call.state(), digits);
 
         LOG.debug("Call {} at {}: {}", call.sid(), node.id(), outcome.getClass().getSimpleName());
-        return Twiml.ok(respond(node, call, digits, outcome));
+        return Twiml.ok(respond(node, call, digits, spoken, outcome));
     }
 
-    private VoiceResponse respond(Node node, Call call, String digits, Outcome outcome) {
+    private VoiceResponse respond(Node node, Call call, String digits, boolean spoken, Outcome outcome) {
         var language = call.state().language();
         if (outcome instanceof Outcome.Go go) {
-            events.record(call.sid(), node.id(), digits, go.node().id(), language, "chosen", null);
+            events.record(call.sid(), node.id(), digits, go.node().id(), language, spoken ? "spoken" : "chosen", null);
             return renderer.arrive(go.node(), call, go.state(), List.of());
         }
         if (outcome instanceof Outcome.Greet greet) {

@@ -15,13 +15,14 @@ import org.helpline.prompt.Speech;
 import org.helpline.prompt.Utterance;
 import org.helpline.queue.EnqueueTwiml;
 import org.helpline.sms.ResourceTexter;
+import org.helpline.speech.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the TwiML for a node. Everything a menu says sits inside its {@code <Gather>}, so a key press cuts it
- * short; the {@code <Redirect>} after it comes back to the same action without {@code Digits}, which is silence.
+ * Writes the TwiML for a node. Everything a menu says sits inside its {@code <Gather>}, so a key press (or a word)
+ * cuts it short; the {@code <Redirect>} after it comes back to the same action with no input, which is silence.
  */
 @Singleton
 class NodeRenderer {
@@ -34,15 +35,17 @@ class NodeRenderer {
     private final ResourceReading directory;
     private final ResourceTexter texter;
     private final CallFlow flow;
+    private final Vocabulary vocabulary;
 
     NodeRenderer(Speech speech, PublicUrls urls, EnqueueTwiml queue, ResourceReading directory,
-                 ResourceTexter texter, CallFlow flow) {
+                 ResourceTexter texter, CallFlow flow, Vocabulary vocabulary) {
         this.speech = speech;
         this.urls = urls;
         this.queue = queue;
         this.directory = directory;
         this.texter = texter;
         this.flow = flow;
+        this.vocabulary = vocabulary;
     }
 
     /** The greeting: welcome, the overdose safety line, the offer of Spanish, then the main menu. */
@@ -84,7 +87,10 @@ class NodeRenderer {
         String action = urls.voice("menu/" + node.id() + "/key", state);
         Gather.Builder gather = new Gather.Builder()
             .action(action).method(HttpMethod.POST)
-            .inputs(Gather.Input.DTMF).numDigits(1).finishOnKey("").timeout(SECONDS_TO_CHOOSE);
+            .inputs(List.of(Gather.Input.DTMF, Gather.Input.SPEECH)).numDigits(1).finishOnKey("")
+            .timeout(SECONDS_TO_CHOOSE)
+            .language(state.language().gatherLanguage()).speechTimeout("auto")
+            .hints(String.join(", ", vocabulary.hints(state.language(), node)));
         said.forEach(utterance -> utterance.addTo(gather));
 
         return new VoiceResponse.Builder()

@@ -60,8 +60,9 @@ public class CallEvents {
         }
     }
 
+    /** Synchronized because shutdown flushes too, and a batch saved twice would be refused as a duplicate. */
     @Scheduled(fixedDelay = "${helpline.events.flush-interval:200ms}")
-    void flush() {
+    synchronized void flush() {
         while (true) {
             if (unsaved.isEmpty()) {
                 buffer.drainTo(unsaved, BATCH);

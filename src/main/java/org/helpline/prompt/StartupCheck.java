@@ -5,6 +5,7 @@ import jakarta.annotation.PostConstruct;
 import org.helpline.flow.CallFlow;
 import org.helpline.flow.FlowProblems;
 import org.helpline.flow.Language;
+import org.helpline.speech.Vocabulary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,13 @@ class StartupCheck {
     private final CallFlow flow;
     private final PromptCatalog catalog;
     private final RequiredPrompts required;
+    private final Vocabulary vocabulary;
 
-    StartupCheck(CallFlow flow, PromptCatalog catalog, RequiredPrompts required) {
+    StartupCheck(CallFlow flow, PromptCatalog catalog, RequiredPrompts required, Vocabulary vocabulary) {
         this.flow = flow;
         this.catalog = catalog;
         this.required = required;
+        this.vocabulary = vocabulary;
     }
 
     @PostConstruct
@@ -43,6 +46,7 @@ class StartupCheck {
 
     List<String> problems() {
         List<String> problems = new ArrayList<>(FlowProblems.of(flow));
+        problems.addAll(vocabulary.problems());
         for (Language language : Language.values()) {
             for (String id : required.ids()) {
                 if (catalog.script(language, id).filter(text -> !text.isBlank()).isEmpty()) {

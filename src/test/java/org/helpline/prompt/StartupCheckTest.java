@@ -8,6 +8,7 @@ import org.helpline.flow.CallFlow;
 import org.helpline.flow.FlowProblems;
 import org.helpline.flow.Node;
 import org.helpline.flow.Target;
+import org.helpline.speech.Vocabulary;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,7 +28,8 @@ class StartupCheckTest {
         CallFlow flow = new CallFlow(List.copyOf(helplineNodes()));
         RequiredPrompts required = new RequiredPrompts(flow);
 
-        StartupCheck check = new StartupCheck(flow, new PromptCatalog(loader, required), required);
+        StartupCheck check = new StartupCheck(flow, new PromptCatalog(loader, required), required,
+            new Vocabulary(loader, flow));
 
         assertThat(check.problems()).isEmpty();
     }
@@ -68,9 +70,10 @@ class StartupCheckTest {
             new Node(CallFlow.MAIN, List.of(), "a-prompt-nobody-wrote", Map.of('0', QUEUE)), queue()));
         RequiredPrompts required = new RequiredPrompts(flow);
 
-        StartupCheck check = new StartupCheck(flow, new PromptCatalog(loader, required), required);
+        StartupCheck check = new StartupCheck(flow, new PromptCatalog(loader, required), required,
+            new Vocabulary(loader, flow));
 
-        assertThat(check.problems()).containsExactly(
+        assertThat(check.problems()).contains(
             "prompt 'a-prompt-nobody-wrote' has no en script (prompts/en/a-prompt-nobody-wrote.txt)",
             "prompt 'a-prompt-nobody-wrote' has no es script (prompts/es/a-prompt-nobody-wrote.txt)");
         assertThatThrownBy(check::check).isInstanceOf(IllegalStateException.class)
@@ -88,6 +91,17 @@ class StartupCheckTest {
         assertThatThrownBy(context::start).isInstanceOf(BeanInstantiationException.class)
             .hasStackTraceContaining("prompt 'never-written' has no en script");
         context.close();
+    }
+
+    @Test
+    void whenTheSpeechVocabularyNamesAMenuTheFlowLacksThenTheProblemIsNamed() {
+        ResourceLoader loader = ClassPathResourceLoader.defaultLoader(getClass().getClassLoader());
+        CallFlow flow = new CallFlow(List.of(new Node(CallFlow.MAIN, List.of(), "main-menu", Map.of('0', QUEUE)),
+            queue()));
+
+        assertThat(new Vocabulary(loader, flow).problems())
+            .contains("prompts/en/speech.properties: 'stages.1' names a menu or key the call flow does not have")
+            .contains("prompts/es/speech.properties: 'main.9' names a menu or key the call flow does not have");
     }
 
     private static Node queue() {

@@ -1,0 +1,121 @@
+package org.helpline.speech;
+
+import io.micronaut.core.io.ResourceLoader;
+import jakarta.inject.Singleton;
+import org.helpline.flow.CallFlow;
+import org.helpline.flow.Language;
+import org.helpline.flow.Node;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The words a caller may say instead of pressing a key, from {@code prompts/<lang>/speech.properties}: per menu
+ * ({@code <node>.<key>}), for every menu ({@code any.<key>}), and the digits' own names, which work everywhere.
+ */
+@Singleton
+public class Vocabulary {
+
+    static final String ANY = "any";
+    private static final Map<Language, List<String>> DIGIT_NAMES = Map.of(
+        Language.EN, List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "star"),
+        Language.ES, List.of("cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+            "estrella"));
+    private static final String KEYS = "0123456789*";
+
+    private final Map<Language, Map<String, Map<Character, List<String>>>> entries = new EnumMap<>(Language.class);
+    private final List<String> problems = new ArrayList<>();
+
+    public Vocabulary(ResourceLoader resources, CallFlow flow) {
+        for (Language language : Language.values()) {
+            String file = "prompts/" + language.code() + "/speech.properties";
+            Optional<Properties> properties = load(resources, file);
+            if (properties.isEmpty()) {
+                problems.add("no speech vocabulary " + file);
+                entries.put(language, Map.of());
+                continue;
+            }
+            entries.put(language, parse(properties.get(), file, flow));
+        }
+    }
+
+    /** What is wrong with the vocabulary files, for the start-up check. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Every phrase that chooses one of the node's keys, for the speech recogniser's hints. */
+    public Set<String> hints(Language language, Node node) {
+        Set<String> hints = new LinkedHashSet<>();
+        phrasesByKey(language, node).values().forEach(hints::addAll);
+        return hints;
+    }
+
+    /** Phrase lists for each key the node offers: its own, the ones for every menu, and the digit's name. */
+    Map<Character, List<String>> phrasesByKey(Language language, Node node) {
+        Map<String, Map<Character, List<String>>> forLanguage = entries.get(language);
+        Map<Character, List<String>> byKey = new HashMap<>();
+        for (char key : node.choices()) {
+            List<String> phrases = new ArrayList<>();
+            phrases.addAll(forLanguage.getOrDefault(node.id(), Map.of()).getOrDefault(key, List.of()));
+            phrases.addAll(forLanguage.getOrDefault(ANY, Map.of()).getOrDefault(key, List.of()));
+            int digit = KEYS.indexOf(key);
+            if (digit >= 0) {
+                phrases.add(DIGIT_NAMES.get(language).get(digit));
+                phrases.add(String.valueOf(key));
+            }
+            byKey.put(key, phrases);
+        }
+        return byKey;
+    }
+
+    private Map<String, Map<Character, List<String>>> parse(Properties properties, String file, CallFlow flow) {
+        Map<String, Map<Character, List<String>>> byNode = new HashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            int dot = name.lastIndexOf('.');
+            String nodeId = dot > 0 ? name.substring(0, dot) : name;
+            String key = dot > 0 ? name.substring(dot + 1) : "";
+            if (key.length() != 1 || KEYS.indexOf(key.charAt(0)) < 0) {
+                problems.add(file + ": '" + name + "' does not end in a single key");
+                continue;
+            }
+            Optional<Node> node = flow.find(nodeId);
+            if (!ANY.equals(nodeId) && node.map(n -> !n.choices().contains(key.charAt(0))).orElse(true)) {
+                problems.add(file + ": '" + name + "' names a menu or key the call flow does not have");
+                continue;
+            }
+            List<String> phrases = new ArrayList<>();
+            for (String phrase : properties.getProperty(name).split(",")) {
+                String normal = Phrases.normalize(phrase);
+                if (!normal.isEmpty()) {
+                    phrases.add(normal);
+                }
+            }
+            byNode.computeIfAbsent(nodeId, id -> new HashMap<>()).put(key.charAt(0), phrases);
+        }
+        return byNode;
+    }
+
+    private static Optional<Properties> load(ResourceLoader resources, String file) {
+        return resources.getResourceAsStream("classpath:" + file).map(in -> {
+            try (var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                Properties properties = new Properties();
+                properties.load(reader);
+                return properties;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + file, e);
+            }
+        });
+    }
+}
