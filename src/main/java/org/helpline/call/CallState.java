@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public record CallState(Language language, int misses, String answers) {
 
-    static final int MAX_MISSES = 3;
+    public static final int MAX_MISSES = 3;
     private static final Pattern ANSWERS = Pattern.compile("[1-4]{0,3}");
 
     public CallState {
@@ -32,7 +32,7 @@ public record CallState(Language language, int misses, String answers) {
         return new CallState(language, misses, query.get("ans"));
     }
 
-    CallState withMisses(int count) {
+    public CallState withMisses(int count) {
         return new CallState(language, count, answers);
     }
 

@@ -14,6 +14,8 @@ import org.helpline.flow.Part;
 import org.helpline.prompt.Speech;
 import org.helpline.prompt.Utterance;
 import org.helpline.queue.EnqueueTwiml;
+import org.helpline.queue.QueuePolicy;
+import org.helpline.queue.SpecialistRinger;
 import org.helpline.sms.ResourceTexter;
 import org.helpline.speech.Vocabulary;
 
@@ -36,9 +38,12 @@ class NodeRenderer {
     private final ResourceTexter texter;
     private final CallFlow flow;
     private final Vocabulary vocabulary;
+    private final QueuePolicy policy;
+    private final SpecialistRinger ringer;
 
     NodeRenderer(Speech speech, PublicUrls urls, EnqueueTwiml queue, ResourceReading directory,
-                 ResourceTexter texter, CallFlow flow, Vocabulary vocabulary) {
+                 ResourceTexter texter, CallFlow flow, Vocabulary vocabulary, QueuePolicy policy,
+                 SpecialistRinger ringer) {
         this.speech = speech;
         this.urls = urls;
         this.queue = queue;
@@ -46,6 +51,8 @@ class NodeRenderer {
         this.texter = texter;
         this.flow = flow;
         this.vocabulary = vocabulary;
+        this.policy = policy;
+        this.ringer = ringer;
     }
 
     /** The greeting: welcome, the overdose safety line, the offer of Spanish, then the main menu. */
@@ -61,8 +68,8 @@ class NodeRenderer {
 
     /** Arriving at a node: its whole body, then its menu. */
     VoiceResponse arrive(Node node, Call call, CallState state, List<Utterance> leadIn) {
-        if (node.isQueue()) {
-            return queue.enqueue(state.language(), leadIn);
+        if (node.isHandOff()) {
+            return handOff(node, call, state, leadIn);
         }
         List<Utterance> said = new ArrayList<>(leadIn);
         for (Part part : node.body()) {
@@ -75,6 +82,27 @@ class NodeRenderer {
     /** Said before the queue when the caller has not made a choice three times in a row. */
     Utterance tooManyTries(Language language) {
         return speech.prompt(language, "too-many-tries");
+    }
+
+    private VoiceResponse handOff(Node node, Call call, CallState state, List<Utterance> leadIn) {
+        if (node.id().equals(CallFlow.CALLBACK)) {
+            return redirect(urls.voice("callback/offer", state.withMisses(0)), leadIn);
+        }
+        QueuePolicy.Entry entry = node.id().equals(CallFlow.QUEUE) ? policy.entry() : QueuePolicy.Entry.JOIN;
+        if (entry == QueuePolicy.Entry.CLOSED) {
+            return arrive(flow.find(CallFlow.QUEUE_CLOSED).orElseThrow(), call, state, leadIn);
+        }
+        if (entry == QueuePolicy.Entry.BUSY) {
+            return arrive(flow.find(CallFlow.QUEUE_BUSY).orElseThrow(), call, state, leadIn);
+        }
+        ringer.callerJoined(call.sid());
+        return queue.enqueue(state.language(), leadIn);
+    }
+
+    private static VoiceResponse redirect(String url, List<Utterance> leadIn) {
+        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        leadIn.forEach(utterance -> utterance.addTo(response));
+        return response.redirect(new Redirect.Builder(url).method(HttpMethod.POST).build()).build();
     }
 
     /** After silence or a stray key: a short word, then only the menu again. */

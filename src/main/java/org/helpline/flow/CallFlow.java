@@ -14,6 +14,14 @@ public final class CallFlow {
 
     public static final String MAIN = "main";
     public static final String QUEUE = "queue";
+    /** The queue without the closed and busy checks, for a caller who chose to wait anyway. */
+    public static final String QUEUE_ANYWAY = "queue-anyway";
+    public static final String QUEUE_CLOSED = "queue-closed";
+    public static final String QUEUE_BUSY = "queue-busy";
+    public static final String CALLBACK = "callback";
+
+    /** Nodes a hand-off may lead to without a key: the queue's closed and busy menus. */
+    public static final Map<String, List<String>> HAND_OFF_RESULTS = Map.of(QUEUE, List.of(QUEUE_CLOSED, QUEUE_BUSY));
 
     /** The three questions of main menu key 2, in the order they are asked. */
     public static final List<String> QUESTIONS = List.of("question-stage", "question-risk", "question-support");
@@ -22,7 +30,8 @@ public final class CallFlow {
     public static final List<String> SYSTEM_PROMPTS = List.of(
         "welcome", "safety", "spanish-offer", "no-input", "invalid-choice", "too-many-tries",
         "queue-connecting", "queue-next", "queue-position", "queue-wait-minutes", "queue-wait-short", "queue-hold",
-        "queue-full", "queue-error", "queue-after-call", "goodbye", "specialist-connect",
+        "queue-full", "queue-error", "queue-after-call", "queue-callback-offer", "goodbye", "specialist-connect",
+        "callback-confirm", "callback-number", "callback-bad-number", "callback-saved", "callback-unavailable",
         "resources-intro", "resource-phone", "resources-unavailable", "sms-sent", "sms-unavailable");
 
     private final Map<String, Node> nodes;

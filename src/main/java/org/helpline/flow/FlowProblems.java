@@ -36,7 +36,7 @@ public final class FlowProblems {
 
     private static List<String> ofNode(CallFlow flow, Node node) {
         List<String> problems = new ArrayList<>();
-        if (node.isQueue()) {
+        if (node.isHandOff()) {
             return problems;
         }
         if (node.menu() == null) {
@@ -65,6 +65,7 @@ public final class FlowProblems {
             if (!seen.add(id)) {
                 continue;
             }
+            todo.addAll(CallFlow.HAND_OFF_RESULTS.getOrDefault(id, List.of()));
             flow.find(id).ifPresent(node -> node.keys().values().forEach(target -> {
                 String next = nextId(target);
                 if (next != null) {

@@ -51,7 +51,18 @@ final class HelplineFlow {
                 .key('1', answer("advice")).key('2', answer("advice")).key('*', BACK).build(),
             node("advice").says(new Part.Advice()).menu("after-advice").key('1', AGAIN).key('2', "resources").build(),
 
-            new Node(CallFlow.QUEUE, List.of(), null, Map.of()));
+            node(CallFlow.QUEUE_CLOSED).says("queue-closed").menu("closed-menu").key('1', CallFlow.CALLBACK).build(),
+            node(CallFlow.QUEUE_BUSY).says("queue-busy").menu("busy-menu")
+                .key('1', CallFlow.CALLBACK).key('2', CallFlow.QUEUE_ANYWAY).build(),
+
+            handOff(CallFlow.QUEUE),
+            handOff(CallFlow.QUEUE_ANYWAY),
+            handOff(CallFlow.CALLBACK));
+    }
+
+    /** A node whose caller is handed to another feature's webhooks: the queue, or a call-back request. */
+    private static Node handOff(String id) {
+        return new Node(id, List.of(), null, Map.of());
     }
 
     private static Node stage(String id) {

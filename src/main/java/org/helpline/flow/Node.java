@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * A place in the call: what the caller hears on arriving ({@code body}, then the {@code menu} prompt) and where
- * each key leads. A node without keys is the specialists' queue. On a re-prompt only the menu is said again.
+ * each key leads. A node without keys hands the caller to another feature (the queue, a call back). On a re-prompt
+ * only the menu is said again.
  */
 public record Node(String id, List<Part> body, String menu, Map<Character, Target> keys) {
 
@@ -15,7 +16,7 @@ public record Node(String id, List<Part> body, String menu, Map<Character, Targe
         keys = Map.copyOf(keys);
     }
 
-    public boolean isQueue() {
+    public boolean isHandOff() {
         return keys.isEmpty();
     }
 

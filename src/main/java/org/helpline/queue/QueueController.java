@@ -3,6 +3,7 @@ package org.helpline.queue;
 import com.twilio.http.HttpMethod;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Leave;
 import com.twilio.twiml.voice.Redirect;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -62,6 +63,22 @@ class QueueController {
         return Twiml.ok(waitMessage.build(language, position, averageWait));
     }
 
+    /** A key pressed while waiting: 1 leaves the queue for a call back; anything else goes back to waiting. */
+    @Post(uri = "/wait/key", consumes = MediaType.ALL)
+    HttpResponse<String> waitingKey(HttpRequest<?> request) {
+        Call call = Call.of(request);
+        Language language = call.state().language();
+        String digits = call.params().get("Digits").orElse("");
+
+        if (digits.equals("1")) {
+            events.record(call.sid(), CallFlow.QUEUE, digits, CallFlow.CALLBACK, language, "leave", null);
+            return Twiml.ok(new VoiceResponse.Builder().leave(new Leave.Builder().build()).build());
+        }
+        String waitUrl = urls.voice("queue/wait", language);
+        return Twiml.ok(new VoiceResponse.Builder()
+            .redirect(new Redirect.Builder(waitUrl).method(HttpMethod.POST).build()).build());
+    }
+
     @Post(uri = "/result", consumes = MediaType.ALL)
     HttpResponse<String> result(HttpRequest<?> request) {
         Call call = Call.of(request);
@@ -83,8 +100,12 @@ class QueueController {
                 response.hangup(new Hangup.Builder().build());
             }
             case "hangup", "redirected" -> response.hangup(new Hangup.Builder().build());
+            case "leave" -> {
+                String offer = urls.voice("callback/offer", CallState.start(language));
+                response.redirect(new Redirect.Builder(offer).method(HttpMethod.POST).build());
+            }
             default -> {
-                // Full, failed or left: never a dead end; the self-service menu is always there.
+                // Full or failed: never a dead end; the self-service menu is always there.
                 speech.prompt(language, "queue-full".equals(result) ? "queue-full" : "queue-error").addTo(response);
                 String main = urls.voice("menu/" + CallFlow.MAIN, CallState.start(language));
                 response.redirect(new Redirect.Builder(main).method(HttpMethod.POST).build());
@@ -96,6 +117,7 @@ class QueueController {
     private static String nextNode(String result) {
         return switch (result) {
             case "bridged", "bridging-in-process", "hangup", "redirected" -> null;
+            case "leave" -> CallFlow.CALLBACK;
             default -> CallFlow.MAIN;
         };
     }

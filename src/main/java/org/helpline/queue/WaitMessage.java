@@ -1,10 +1,13 @@
 package org.helpline.queue;
 
+import com.twilio.http.HttpMethod;
 import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Pause;
 import com.twilio.twiml.voice.Play;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.helpline.call.PublicUrls;
 import org.helpline.flow.Language;
 import org.helpline.prompt.Speech;
 
@@ -13,8 +16,8 @@ import java.util.OptionalInt;
 
 /**
  * What a waiting caller hears each time Twilio asks the wait URL: their place in line, about how long, a word of
- * reassurance with the safety line, then hold audio. Twilio asks again when it ends, so the message comes back
- * every 30 to 60 seconds.
+ * reassurance with the safety line, the offer of a call back (key 1), then hold audio. Twilio asks again when it
+ * ends, so the message comes back every 30 to 60 seconds.
  */
 @Singleton
 class WaitMessage {
@@ -23,14 +26,18 @@ class WaitMessage {
 
     private final Speech speech;
     private final String holdAudioUrl;
+    private final PublicUrls urls;
 
-    WaitMessage(Speech speech, @Value("${helpline.queue.hold-audio-url:}") String holdAudioUrl) {
+    WaitMessage(Speech speech, PublicUrls urls, @Value("${helpline.queue.hold-audio-url:}") String holdAudioUrl) {
         this.speech = speech;
+        this.urls = urls;
         this.holdAudioUrl = holdAudioUrl;
     }
 
     VoiceResponse build(Language language, OptionalInt position, OptionalInt averageWaitSeconds) {
-        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        // Inside a Gather, so a caller can press 1 at any moment for a call back instead of waiting.
+        Gather.Builder response = new Gather.Builder().action(urls.voice("queue/wait/key", language))
+            .method(HttpMethod.POST).numDigits(1).finishOnKey("").timeout(1).language(language.gatherLanguage());
         if (position.isPresent() && position.getAsInt() == 1) {
             speech.prompt(language, "queue-next").addTo(response);
         } else if (position.isPresent() && position.getAsInt() > 1) {
@@ -47,12 +54,13 @@ class WaitMessage {
             }
         }
         speech.prompt(language, "queue-hold").addTo(response);
+        speech.prompt(language, "queue-callback-offer").addTo(response);
 
         if (holdAudioUrl.isBlank()) {
             response.pause(new Pause.Builder().length(HOLD_SECONDS).build());
         } else {
             response.play(new Play.Builder(holdAudioUrl).build());
         }
-        return response.build();
+        return new VoiceResponse.Builder().gather(response.build()).build();
     }
 }

@@ -1,22 +1,38 @@
 package org.helpline.twilio;
 
+import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.TwilioRestClient;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.util.Timeout;
 
+import java.time.Duration;
 import java.util.Optional;
 
-/** Twilio's REST API client, when an account is configured; without one, outbound work is simply unavailable. */
+/**
+ * Twilio's REST API client, when an account is configured; without one, outbound work (texts, ringing
+ * specialists) is simply unavailable. Every request has a timeout, so a slow Twilio never holds a thread for long.
+ */
 @Singleton
 public class TwilioApi {
 
     private final TwilioRestClient client;
 
     TwilioApi(@Value("${helpline.twilio.account-sid:}") String accountSid,
-              @Value("${helpline.twilio.auth-token:}") String authToken) {
-        this.client = accountSid.isBlank() || authToken.isBlank()
-            ? null
-            : new TwilioRestClient.Builder(accountSid, authToken).build();
+              @Value("${helpline.twilio.auth-token:}") String authToken,
+              @Value("${helpline.twilio.api-base-url:}") String apiBaseUrl,
+              @Value("${helpline.twilio.api-timeout:3s}") Duration timeout) {
+        if (accountSid.isBlank() || authToken.isBlank()) {
+            this.client = null;
+            return;
+        }
+        Timeout limit = Timeout.ofMilliseconds(timeout.toMillis());
+        NetworkHttpClient network = new NetworkHttpClient(RequestConfig.custom()
+            .setConnectionRequestTimeout(limit).setResponseTimeout(limit).build());
+        TwilioRestClient.Builder builder = new TwilioRestClient.Builder(accountSid, authToken);
+        builder.httpClient(apiBaseUrl.isBlank() ? network : new RedirectingHttpClient(network, apiBaseUrl));
+        this.client = builder.build();
     }
 
     public Optional<TwilioRestClient> client() {

@@ -158,6 +158,6 @@ class BadInputTest {
 
         assertThat(status.twiml().verbs()).isEmpty();
         assertThat(result.twiml().said()).containsExactly(en("queue-error"));
-        assertThat(wait.twiml().said()).containsExactly(en("queue-hold"));
+        assertThat(wait.twiml().said()).containsExactly(en("queue-hold"), en("queue-callback-offer"));
     }
 }

@@ -83,22 +83,24 @@ class QueueWalkTest {
             "CurrentQueueSize", "3", "QueueSid", "QU00000000000000000000000000000000"));
 
         assertThat(wait.said()).containsExactly(en("queue-position").replace("{position}", "3"),
-            en("queue-wait-minutes").replace("{minutes}", "5"), en("queue-hold"));
-        assertThat(wait.attribute("/Response/Pause", "length")).isEqualTo("30");
+            en("queue-wait-minutes").replace("{minutes}", "5"), en("queue-hold"), en("queue-callback-offer"));
+        assertThat(wait.attribute("/Response/Gather/Pause", "length")).isEqualTo("30");
+        assertThat(wait.gatherAction()).isEqualTo(FakeTwilio.PUBLIC_BASE + "/voice/queue/wait/key?lang=en");
     }
 
     @Test
     void whenCallerIsFirstInLineWithAShortWaitThenIsToldSo() {
         TwimlDoc wait = call.step("/voice/queue/wait?lang=en", Map.of("QueuePosition", "1", "AvgQueueTime", "20"));
 
-        assertThat(wait.said()).containsExactly(en("queue-next"), en("queue-wait-short"), en("queue-hold"));
+        assertThat(wait.said()).containsExactly(en("queue-next"), en("queue-wait-short"), en("queue-hold"),
+            en("queue-callback-offer"));
     }
 
     @Test
     void whenTwilioSendsNoQueueFiguresThenTheWaitMessageStillReassures() {
         TwimlDoc wait = call.step("/voice/queue/wait?lang=en", Map.of("QueuePosition", "many"));
 
-        assertThat(wait.said()).containsExactly(en("queue-hold"));
+        assertThat(wait.said()).containsExactly(en("queue-hold"), en("queue-callback-offer"));
     }
 
     @Test
@@ -110,7 +112,7 @@ class QueueWalkTest {
         TwimlDoc wait = call.step(waitUrl, Map.of("QueuePosition", "2", "AvgQueueTime", "61"));
 
         assertThat(wait.said()).containsExactly(es("queue-position").replace("{position}", "2"),
-            es("queue-wait-minutes").replace("{minutes}", "2"), es("queue-hold"));
+            es("queue-wait-minutes").replace("{minutes}", "2"), es("queue-hold"), es("queue-callback-offer"));
     }
 
     @Test
@@ -133,7 +135,7 @@ class QueueWalkTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"queue-full", "error", "system-error", "leave", "nonsense", ""})
+    @ValueSource(strings = {"queue-full", "error", "system-error", "nonsense", ""})
     void whenTheQueueCannotTakeTheCallerThenTheSelfServiceMenuFollows(String result) {
         TwimlDoc after = call.step("/voice/queue/result?lang=en", Map.of("QueueResult", result));
 

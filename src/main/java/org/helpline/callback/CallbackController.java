@@ -1,0 +1,158 @@
+package org.helpline.callback;
+
+import com.twilio.http.HttpMethod;
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Gather;
+import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Redirect;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import org.helpline.call.Call;
+import org.helpline.call.CallState;
+import org.helpline.call.PublicUrls;
+import org.helpline.call.Twiml;
+import org.helpline.event.CallEvents;
+import org.helpline.flow.CallFlow;
+import org.helpline.flow.Language;
+import org.helpline.prompt.Speech;
+import org.helpline.prompt.Utterance;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A call back instead of waiting: "we will call you back at the number ending in 4 2, press 1; to give another
+ * number, press 2". A keyed number must be a North American one. Three misses lead back to the main menu, so a
+ * caller is never stuck here. Events record each step, never the number.
+ */
+@Controller("/voice/callback")
+@Produces(MediaType.TEXT_XML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class CallbackController {
+
+    private static final String NODE = "callback";
+
+    private final Speech speech;
+    private final PublicUrls urls;
+    private final CallbackRequests requests;
+    private final CallEvents events;
+
+    CallbackController(Speech speech, PublicUrls urls, CallbackRequests requests, CallEvents events) {
+        this.speech = speech;
+        this.urls = urls;
+        this.requests = requests;
+        this.events = events;
+    }
+
+    @Post(uri = "/offer", consumes = MediaType.ALL)
+    HttpResponse<String> offer(HttpRequest<?> request) {
+        Call call = Call.of(request);
+        Optional<String> callerId = call.params().get("From").flatMap(NorthAmericanNumber::parse);
+
+        events.record(call.sid(), NODE, null, NODE, call.state().language(), "offered", null);
+        if (callerId.isEmpty()) {
+            return Twiml.ok(askNumber(call.state(), List.of()));
+        }
+        return Twiml.ok(confirm(call.state(), callerId.get(), List.of()));
+    }
+
+    @Post(uri = "/confirm", consumes = MediaType.ALL)
+    HttpResponse<String> confirmed(HttpRequest<?> request) {
+        Call call = Call.of(request);
+        CallState state = call.state();
+        String digits = call.params().get("Digits").orElse("");
+        Optional<String> callerId = call.params().get("From").flatMap(NorthAmericanNumber::parse);
+
+        events.record(call.sid(), NODE, digits, NODE, state.language(), "confirm", null);
+        if (digits.equals("1") && callerId.isPresent()) {
+            return Twiml.ok(store(call, callerId.get()));
+        }
+        if (digits.equals("2") || callerId.isEmpty()) {
+            return Twiml.ok(askNumber(state.withMisses(0), List.of()));
+        }
+        if (digits.equals("0")) {
+            return Twiml.ok(redirect(urls.voice("menu/" + CallFlow.QUEUE, state.withMisses(0)), List.of()));
+        }
+        if (digits.equals("*") || state.misses() + 1 >= CallState.MAX_MISSES) {
+            return Twiml.ok(toMainMenu(state.language(), digits.equals("*") ? List.of() : giveUp(state)));
+        }
+        String why = digits.isEmpty() ? "no-input" : "invalid-choice";
+        return Twiml.ok(confirm(state.withMisses(state.misses() + 1), callerId.get(),
+            List.of(speech.prompt(state.language(), why))));
+    }
+
+    @Post(uri = "/number", consumes = MediaType.ALL)
+    HttpResponse<String> numberEntered(HttpRequest<?> request) {
+        Call call = Call.of(request);
+        CallState state = call.state();
+        Optional<String> number = call.params().get("Digits").flatMap(NorthAmericanNumber::parse);
+
+        events.record(call.sid(), NODE, null, NODE, state.language(), number.isPresent() ? "number" : "bad-number",
+            null);
+        if (number.isPresent()) {
+            return Twiml.ok(store(call, number.get()));
+        }
+        if (state.misses() + 1 >= CallState.MAX_MISSES) {
+            return Twiml.ok(toMainMenu(state.language(), giveUp(state)));
+        }
+        return Twiml.ok(askNumber(state.withMisses(state.misses() + 1),
+            List.of(speech.prompt(state.language(), "callback-bad-number"))));
+    }
+
+    private VoiceResponse confirm(CallState state, String callerId, List<Utterance> leadIn) {
+        Language language = state.language();
+        Gather.Builder gather = new Gather.Builder().action(urls.voice("callback/confirm", state))
+            .method(HttpMethod.POST).numDigits(1).finishOnKey("").timeout(6).language(language.gatherLanguage());
+        leadIn.forEach(utterance -> utterance.addTo(gather));
+        speech.prompt(language, "callback-confirm", Map.of("last2", NorthAmericanNumber.lastTwoSpoken(callerId)))
+            .addTo(gather);
+        return withSilenceRedirect(gather, urls.voice("callback/confirm", state));
+    }
+
+    private VoiceResponse askNumber(CallState state, List<Utterance> leadIn) {
+        Gather.Builder gather = new Gather.Builder().action(urls.voice("callback/number", state))
+            .method(HttpMethod.POST).numDigits(10).finishOnKey("#").timeout(10)
+            .language(state.language().gatherLanguage());
+        leadIn.forEach(utterance -> utterance.addTo(gather));
+        speech.prompt(state.language(), "callback-number").addTo(gather);
+        return withSilenceRedirect(gather, urls.voice("callback/number", state));
+    }
+
+    private VoiceResponse store(Call call, String number) {
+        Language language = call.state().language();
+        if (!requests.request(call.sid(), number, language)) {
+            return toMainMenu(language, List.of(speech.prompt(language, "callback-unavailable")));
+        }
+        events.record(call.sid(), NODE, null, null, language, "requested", null);
+        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        speech.prompt(language, "callback-saved").addTo(response);
+        speech.prompt(language, "goodbye").addTo(response);
+        return response.hangup(new Hangup.Builder().build()).build();
+    }
+
+    private List<Utterance> giveUp(CallState state) {
+        return List.of(speech.prompt(state.language(), "callback-unavailable"));
+    }
+
+    private VoiceResponse toMainMenu(Language language, List<Utterance> leadIn) {
+        return redirect(urls.voice("menu/" + CallFlow.MAIN, CallState.start(language)), leadIn);
+    }
+
+    private static VoiceResponse redirect(String url, List<Utterance> leadIn) {
+        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        leadIn.forEach(utterance -> utterance.addTo(response));
+        return response.redirect(new Redirect.Builder(url).method(HttpMethod.POST).build()).build();
+    }
+
+    private static VoiceResponse withSilenceRedirect(Gather.Builder gather, String action) {
+        return new VoiceResponse.Builder().gather(gather.build())
+            .redirect(new Redirect.Builder(action).method(HttpMethod.POST).build()).build();
+    }
+}

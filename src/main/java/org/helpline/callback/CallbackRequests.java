@@ -1,0 +1,55 @@
+package org.helpline.callback;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.helpline.flow.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/** Takes call-back requests and deletes them a set number of days after they are done or failed. */
+@Singleton
+public class CallbackRequests {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackRequests.class);
+
+    private final CallbackRequestRepository repository;
+    private final Clock clock;
+    private final Duration retention;
+
+    CallbackRequests(CallbackRequestRepository repository, Clock clock,
+                     @Value("${helpline.callbacks.retention-days:30}") int retentionDays) {
+        this.repository = repository;
+        this.clock = clock;
+        this.retention = Duration.ofDays(retentionDays);
+    }
+
+    /** Stores a pending request; false if it could not be stored (the caller is then told so). */
+    boolean request(String callSid, String phone, Language language) {
+        try {
+            repository.save(new CallbackRequest(UUID.randomUUID(), callSid, phone, language.code(),
+                CallbackRequest.PENDING, clock.instant(), null));
+            LOG.info("Call back requested on call {}", callSid);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("Call back request on call {} could not be stored: {}", callSid, e.toString());
+            return false;
+        }
+    }
+
+    /** Deletes requests done or failed longer ago than the retention period; returns how many. */
+    @Scheduled(fixedDelay = "1h", initialDelay = "1m")
+    public int purge() {
+        int deleted = repository.deleteByStatusInAndDoneAtLessThan(
+            List.of(CallbackRequest.DONE, CallbackRequest.FAILED), clock.instant().minus(retention));
+        if (deleted > 0) {
+            LOG.info("Deleted {} call-back requests past their retention", deleted);
+        }
+        return deleted;
+    }
+}

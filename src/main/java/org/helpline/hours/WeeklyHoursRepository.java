@@ -1,0 +1,13 @@
+package org.helpline.hours;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.H2)
+public interface WeeklyHoursRepository extends CrudRepository<WeeklyHours, Long> {
+
+    List<WeeklyHours> findByDayOfWeek(int dayOfWeek);
+}
