@@ -60,7 +60,8 @@ class MenuController {
     @Post(uri = "/{nodeId}/key", consumes = MediaType.ALL)
     HttpResponse<String> key(String nodeId, HttpRequest<?> request) {
         Call call = Call.of(request);
-        Node node = flow.find(nodeId).orElse(flow.main());
+        // Hand-off nodes (the queue, a call back) have no keys; a key for one is a key for the main menu.
+        Node node = flow.find(nodeId).filter(found -> !found.isHandOff()).orElse(flow.main());
         String digits = call.params().get("Digits").filter(d -> !d.isEmpty()).orElse(null);
         boolean spoken = digits == null && call.params().get("SpeechResult").isPresent();
         if (spoken) {

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +37,7 @@ public class CallEvents {
     private final BlockingQueue<CallEvent> buffer;
     private final List<CallEvent> unsaved = new ArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
+    private Instant failingSince;
 
     CallEvents(CallEventRepository repository, Clock clock,
                @Value("${helpline.events.buffer-capacity:50000}") int capacity) {
@@ -73,8 +75,16 @@ public class CallEvents {
             try {
                 repository.saveAll(unsaved);
                 unsaved.clear();
+                if (failingSince != null) {
+                    LOG.info("Call events are being saved again, after failures since {}", failingSince);
+                    failingSince = null;
+                }
             } catch (RuntimeException e) {
-                LOG.warn("Cannot save {} call events yet, will retry: {}", unsaved.size(), e.toString());
+                // Once per outage, not every few hundred milliseconds.
+                if (failingSince == null) {
+                    failingSince = clock.instant();
+                    LOG.warn("Cannot save call events; keeping them and retrying: {}", e.toString());
+                }
                 return;
             }
         }

@@ -18,10 +18,13 @@ public final class CallFlow {
     public static final String QUEUE_ANYWAY = "queue-anyway";
     public static final String QUEUE_CLOSED = "queue-closed";
     public static final String QUEUE_BUSY = "queue-busy";
+    /** Where a caller goes when Twilio reports the queue full: told so, with a call back and the menu offered. */
+    public static final String QUEUE_FULL = "queue-full";
     public static final String CALLBACK = "callback";
 
-    /** Nodes a hand-off may lead to without a key: the queue's closed and busy menus. */
-    public static final Map<String, List<String>> HAND_OFF_RESULTS = Map.of(QUEUE, List.of(QUEUE_CLOSED, QUEUE_BUSY));
+    /** Nodes a hand-off may lead to without a key: the queue's closed, busy and full menus. */
+    public static final Map<String, List<String>> HAND_OFF_RESULTS =
+        Map.of(QUEUE, List.of(QUEUE_CLOSED, QUEUE_BUSY, QUEUE_FULL));
 
     /** The three questions of main menu key 2, in the order they are asked. */
     public static final List<String> QUESTIONS = List.of("question-stage", "question-risk", "question-support");
@@ -29,8 +32,9 @@ public final class CallFlow {
     /** Prompts said outside any node's body or menu: the greeting, re-prompts, the queue and goodbyes. */
     public static final List<String> SYSTEM_PROMPTS = List.of(
         "welcome", "safety", "spanish-offer", "no-input", "invalid-choice", "too-many-tries",
-        "queue-connecting", "queue-next", "queue-position", "queue-wait-minutes", "queue-wait-short", "queue-hold",
-        "queue-full", "queue-error", "queue-after-call", "queue-callback-offer", "goodbye", "specialist-connect",
+        "queue-connecting", "queue-next", "queue-position", "queue-wait-minutes", "queue-wait-short", "queue-wait-long",
+        "queue-hold",
+        "queue-error", "queue-after-call", "queue-callback-offer", "goodbye", "specialist-connect",
         "callback-confirm", "callback-number", "callback-bad-number", "callback-saved", "callback-unavailable",
         "resources-intro", "resource-phone", "resources-unavailable", "sms-sent", "sms-unavailable");
 

@@ -52,6 +52,7 @@ final class HelplineFlow {
             node("advice").says(new Part.Advice()).menu("after-advice").key('1', AGAIN).key('2', "resources").build(),
 
             node(CallFlow.QUEUE_CLOSED).says("queue-closed").menu("closed-menu").key('1', CallFlow.CALLBACK).build(),
+            node(CallFlow.QUEUE_FULL).says("queue-full").menu("closed-menu").key('1', CallFlow.CALLBACK).build(),
             node(CallFlow.QUEUE_BUSY).says("queue-busy").menu("busy-menu")
                 .key('1', CallFlow.CALLBACK).key('2', CallFlow.QUEUE_ANYWAY).build(),
 

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Produces;
 import org.helpline.call.Twiml;
 import org.helpline.flow.Language;
 import org.helpline.prompt.Speech;
+import org.helpline.prompt.Utterance;
 
 /**
  * The number's fallback URL, used by Twilio when the main webhook fails. It touches no database and names no
@@ -30,13 +31,18 @@ class FallbackController {
 
     @Post(consumes = MediaType.ALL)
     HttpResponse<String> fallback() {
-        Language language = Language.EN;
         VoiceResponse.Builder response = new VoiceResponse.Builder();
-        speech.prompt(language, "welcome").addTo(response);
-        speech.prompt(language, "safety").addTo(response);
-        speech.prompt(language, "queue-connecting").addTo(response);
+        spoken(Language.EN, "welcome").addTo(response);
+        spoken(Language.EN, "safety").addTo(response);
+        spoken(Language.ES, "safety").addTo(response);
+        spoken(Language.EN, "queue-connecting").addTo(response);
         response.enqueue(new Enqueue.Builder(queue.queueName()).build());
-        speech.prompt(language, "goodbye").addTo(response);
+        spoken(Language.EN, "goodbye").addTo(response);
         return Twiml.ok(response.build());
+    }
+
+    /** Always text-to-speech: a recording would be fetched from this service, which may be what is failing. */
+    private Utterance spoken(Language language, String id) {
+        return speech.words(language, speech.script(language, id));
     }
 }

@@ -104,9 +104,14 @@ class QueueController {
                 String offer = urls.voice("callback/offer", CallState.start(language));
                 response.redirect(new Redirect.Builder(offer).method(HttpMethod.POST).build());
             }
+            case "queue-full" -> {
+                // Told so, and offered a call back and the menu: never endless ringing.
+                String full = urls.voice("menu/" + CallFlow.QUEUE_FULL, CallState.start(language));
+                response.redirect(new Redirect.Builder(full).method(HttpMethod.POST).build());
+            }
             default -> {
-                // Full or failed: never a dead end; the self-service menu is always there.
-                speech.prompt(language, "queue-full".equals(result) ? "queue-full" : "queue-error").addTo(response);
+                // Failed: never a dead end; the self-service menu is always there.
+                speech.prompt(language, "queue-error").addTo(response);
                 String main = urls.voice("menu/" + CallFlow.MAIN, CallState.start(language));
                 response.redirect(new Redirect.Builder(main).method(HttpMethod.POST).build());
             }
@@ -118,6 +123,7 @@ class QueueController {
         return switch (result) {
             case "bridged", "bridging-in-process", "hangup", "redirected" -> null;
             case "leave" -> CallFlow.CALLBACK;
+            case "queue-full" -> CallFlow.QUEUE_FULL;
             default -> CallFlow.MAIN;
         };
     }

@@ -23,6 +23,7 @@ import java.util.OptionalInt;
 class WaitMessage {
 
     private static final int HOLD_SECONDS = 30;
+    private static final int LONGEST_ESTIMATE_SECONDS = 60 * 60;
 
     private final Speech speech;
     private final String holdAudioUrl;
@@ -44,10 +45,13 @@ class WaitMessage {
             speech.prompt(language, "queue-position", Map.of("position", String.valueOf(position.getAsInt())))
                 .addTo(response);
         }
-        if (averageWaitSeconds.isPresent()) {
+        // AvgQueueTime is how long callers have waited so far: 0 means no one has, which says nothing of this wait.
+        if (averageWaitSeconds.isPresent() && averageWaitSeconds.getAsInt() > 0) {
             int seconds = averageWaitSeconds.getAsInt();
             if (seconds < 60) {
                 speech.prompt(language, "queue-wait-short").addTo(response);
+            } else if (seconds > LONGEST_ESTIMATE_SECONDS) {
+                speech.prompt(language, "queue-wait-long").addTo(response);
             } else {
                 String minutes = String.valueOf((seconds + 59) / 60);
                 speech.prompt(language, "queue-wait-minutes", Map.of("minutes", minutes)).addTo(response);

@@ -1,14 +1,14 @@
 package org.helpline.security;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Whether webhook signatures are checked, and with which auth token. */
-@Singleton
+@Context
 class SignatureSettings {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignatureSettings.class);
@@ -20,6 +20,11 @@ class SignatureSettings {
                       @Value("${helpline.twilio.auth-token:}") String authToken) {
         this.validate = validate;
         this.authToken = authToken;
+        if (validate && authToken.isBlank()) {
+            // Starting anyway would look healthy while every call, the fallback included, got a 403.
+            throw new IllegalStateException("TWILIO_AUTH_TOKEN is not set, so no webhook could be verified. Set it to "
+                + "the Twilio account's auth token (or TWILIO_VALIDATE_SIGNATURES=false for a local trial only).");
+        }
     }
 
     boolean validate() {
@@ -34,8 +39,6 @@ class SignatureSettings {
     void onStartup(StartupEvent event) {
         if (!validate) {
             LOG.warn("Twilio signature check is OFF (TWILIO_VALIDATE_SIGNATURES=false): anyone can drive the webhooks");
-        } else if (authToken.isBlank()) {
-            LOG.warn("TWILIO_AUTH_TOKEN is not set: every webhook request will be refused with 403");
         }
     }
 }

@@ -24,19 +24,19 @@ public final class TwilioParams {
         this.values = Map.copyOf(values);
     }
 
-    /** Parses a form-encoded body; a body that is not one yields no parameters rather than an error. */
-    static TwilioParams parse(String body) {
+    /** Parses a form-encoded body; nothing when it is not one (a broken escape such as {@code %zz}). */
+    static Optional<TwilioParams> parse(String body) {
         if (body == null || body.isEmpty()) {
-            return NONE;
+            return Optional.of(NONE);
         }
         try {
             Map<String, List<String>> decoded = new QueryStringDecoder(body, StandardCharsets.UTF_8, false)
                 .parameters();
             Map<String, String> first = new HashMap<>();
             decoded.forEach((name, list) -> first.put(name, list.isEmpty() ? "" : list.get(0)));
-            return new TwilioParams(first);
+            return Optional.of(new TwilioParams(first));
         } catch (IllegalArgumentException malformed) {
-            return NONE;
+            return Optional.empty();
         }
     }
 

@@ -44,7 +44,12 @@ class TwilioSignatureFilter implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request, @Body @Nullable String body) {
-        TwilioParams params = TwilioParams.parse(request.getMethod() == HttpMethod.POST ? body : null);
+        var parsed = TwilioParams.parse(request.getMethod() == HttpMethod.POST ? body : null);
+        if (parsed.isEmpty()) {
+            LOG.warn("Refused {} {}: body is not a form Twilio would send", request.getMethod(), request.getPath());
+            return HttpResponse.status(HttpStatus.BAD_REQUEST);
+        }
+        TwilioParams params = parsed.get();
         request.setAttribute(TwilioParams.ATTRIBUTE, params);
         if (!settings.validate()) {
             return null;

@@ -4,7 +4,11 @@ import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.TwilioRestClient;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
 
 import java.time.Duration;
@@ -28,10 +32,17 @@ public class TwilioApi {
             return;
         }
         Timeout limit = Timeout.ofMilliseconds(timeout.toMillis());
-        NetworkHttpClient network = new NetworkHttpClient(RequestConfig.custom()
-            .setConnectionRequestTimeout(limit).setResponseTimeout(limit).build());
+        // Apache's own retries are off for the same reason as the SDK's: the caller owns the retry schedule.
+        NetworkHttpClient network = new NetworkHttpClient(HttpClientBuilder.create()
+            .setDefaultRequestConfig(RequestConfig.custom()
+                .setConnectionRequestTimeout(limit).setResponseTimeout(limit).build())
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(limit).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).build())
+                .build())
+            .disableAutomaticRetries());
         TwilioRestClient.Builder builder = new TwilioRestClient.Builder(accountSid, authToken);
-        builder.httpClient(apiBaseUrl.isBlank() ? network : new RedirectingHttpClient(network, apiBaseUrl));
+        builder.httpClient(new SingleAttemptHttpClient(network, apiBaseUrl));
         this.client = builder.build();
     }
 

@@ -115,6 +115,15 @@ class BadInputTest {
         assertThat(answer.gatherAction()).contains("/voice/menu/main/key");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"queue", "queue-anyway", "callback"})
+    void whenAKeyIsSentToAMenuWithoutKeysThenItCountsForTheMainMenu(String handOff) {
+        TwimlDoc answer = twilio.post("/voice/menu/" + handOff + "/key?lang=en&miss=0", Map.of("Digits", "1"))
+            .twiml();
+
+        assertThat(answer.saidInGather()).containsExactly(en("stage-menu"));
+    }
+
     @Test
     void whenAQuestionIsReachedWithoutTheEarlierAnswersThenTheQuestionsStartAgain() {
         TwimlDoc answer = twilio.post("/voice/menu/question-support/key?lang=en", Map.of("Digits", "1")).twiml();
@@ -138,7 +147,23 @@ class BadInputTest {
         var broken = twilio.send("/voice/incoming", "CallSid=%E0%A4%A&Digits=%", signature);
 
         assertThat(json.status()).isBetween(200, 499);
-        assertThat(broken.status()).isBetween(200, 499);
+        assertThat(broken.status()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/beans", "/threaddump", "/routes", "/flyway", "/env", "/loggers", "/metrics"})
+    void whenManagementEndpointsOtherThanHealthAndMetricsAreAskedForThenNothingIsShown(String path) {
+        var answer = twilio.exchange(HttpRequest.GET(path));
+
+        assertThat(answer.status()).isBetween(400, 499);
+    }
+
+    @Test
+    void whenHealthIsAskedForThenOnlyTheStatusIsShown() {
+        var answer = twilio.exchange(HttpRequest.GET("/health"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("UP").doesNotContain("jdbc");
     }
 
     @Test

@@ -94,6 +94,15 @@ class StartupCheckTest {
     }
 
     @Test
+    void whenNoAuthTokenIsSetThenTheServiceRefusesToStartRatherThanRefuseEveryCall() {
+        var context = ApplicationContext.builder().environments("test")
+            .properties(Map.of("micronaut.server.port", "-1", "helpline.twilio.auth-token", "")).build();
+
+        assertThatThrownBy(context::start).hasStackTraceContaining("TWILIO_AUTH_TOKEN is not set");
+        context.close();
+    }
+
+    @Test
     void whenTheSpeechVocabularyNamesAMenuTheFlowLacksThenTheProblemIsNamed() {
         ResourceLoader loader = ClassPathResourceLoader.defaultLoader(getClass().getClassLoader());
         CallFlow flow = new CallFlow(List.of(new Node(CallFlow.MAIN, List.of(), "main-menu", Map.of('0', QUEUE)),

@@ -135,15 +135,35 @@ class QueueWalkTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"queue-full", "error", "system-error", "nonsense", ""})
-    void whenTheQueueCannotTakeTheCallerThenTheSelfServiceMenuFollows(String result) {
+    @ValueSource(strings = {"error", "system-error", "nonsense", ""})
+    void whenTheQueueFailsThenTheSelfServiceMenuFollows(String result) {
         TwimlDoc after = call.step("/voice/queue/result?lang=en", Map.of("QueueResult", result));
 
-        String expected = result.equals("queue-full") ? en("queue-full") : en("queue-error");
-        assertThat(after.said()).containsExactly(expected);
+        assertThat(after.said()).containsExactly(en("queue-error"));
         TwimlDoc menu = call.step(after.redirect(), Map.of());
         assertThat(menu.saidInGather()).containsExactly(en("main-menu"));
         assertThat(menu.gatherAction()).contains("/voice/menu/main/key");
+    }
+
+    @Test
+    void whenTheQueueIsFullThenTheCallerIsToldSoAndOfferedACallBackAndTheMenu() {
+        TwimlDoc after = call.step("/voice/queue/result?lang=en", Map.of("QueueResult", "queue-full"));
+
+        TwimlDoc full = call.step(after.redirect(), Map.of());
+        assertThat(full.saidInGather()).containsExactly(en("queue-full"), en("closed-menu"));
+
+        TwimlDoc offer = call.step(call.press("1").redirect(), Map.of());
+        assertThat(offer.saidInGather()).containsExactly(en("callback-confirm").replace("{last2}", "4 2"));
+    }
+
+    @Test
+    void whenNoCallerHasWaitedYetOrTheWaitIsHugeThenTheEstimateIsHonest() {
+        TwimlDoc first = call.step("/voice/queue/wait?lang=en", Map.of("QueuePosition", "1", "AvgQueueTime", "0"));
+        TwimlDoc huge = call.step("/voice/queue/wait?lang=en", Map.of("QueuePosition", "9", "AvgQueueTime",
+            "9999999"));
+
+        assertThat(first.said()).containsExactly(en("queue-next"), en("queue-hold"), en("queue-callback-offer"));
+        assertThat(huge.said()).contains(en("queue-wait-long"));
     }
 
     @Test
@@ -158,7 +178,8 @@ class QueueWalkTest {
     void whenTheMainWebhookFailsThenTheFallbackGivesTheSafetyLineAndAQueue() {
         TwimlDoc fallback = call.step("/voice/fallback", Map.of("ErrorCode", "11200"));
 
-        assertThat(fallback.said()).startsWith(en("welcome"), en("safety"), en("queue-connecting"));
+        assertThat(fallback.said()).startsWith(en("welcome"), en("safety"), es("safety"), en("queue-connecting"));
+        assertThat(fallback.has("//Play")).isFalse();
         assertThat(fallback.text("/Response/Enqueue")).isEqualTo("specialists");
         assertThat(fallback.attribute("/Response/Enqueue", "waitUrl")).isNull();
         assertThat(fallback.verbs()).endsWith("Enqueue", "Say");

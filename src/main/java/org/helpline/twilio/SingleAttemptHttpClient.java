@@ -8,21 +8,30 @@ import com.twilio.http.Response;
 import java.net.URL;
 
 /**
- * Sends the SDK's requests to another base URL than Twilio's (a WireMock server in tests, a regional proxy in
- * production), keeping path, query, form, headers and credentials as the SDK built them.
+ * The SDK's HTTP client, made to try each request once (our callers retry on their own schedule, so the SDK's
+ * own retries would multiply theirs) and, when a base URL is set, to send requests there instead of to Twilio: a
+ * WireMock server in tests. Path, query, form, headers and credentials stay as the SDK built them.
  */
-final class RedirectingHttpClient extends HttpClient {
+final class SingleAttemptHttpClient extends HttpClient {
 
     private final NetworkHttpClient network;
     private final String base;
 
-    RedirectingHttpClient(NetworkHttpClient network, String base) {
+    SingleAttemptHttpClient(NetworkHttpClient network, String base) {
         this.network = network;
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     @Override
+    public Response reliableRequest(Request request) {
+        return makeRequest(request);
+    }
+
+    @Override
     public Response makeRequest(Request original) {
+        if (base.isEmpty()) {
+            return network.makeRequest(original);
+        }
         URL url = original.constructURL();
         Request moved = new Request(original.getMethod(), base + url.getPath());
         original.getQueryParams().forEach((name, values) -> values.forEach(value -> moved.addQueryParam(name, value)));

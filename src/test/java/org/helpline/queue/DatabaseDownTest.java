@@ -1,0 +1,68 @@
+package org.helpline.queue;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.h2.tools.Server;
+import org.helpline.support.CallWalk;
+import org.helpline.support.FakeTwilio;
+import org.helpline.support.TwimlDoc;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.SQLException;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.helpline.support.Scripts.en;
+import static org.helpline.support.Scripts.es;
+
+/** With the database server stopped, the fallback URL still puts callers through, and the menus still answer. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DatabaseDownTest implements TestPropertyProvider {
+
+    private Server database;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            database = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of(
+            "datasources.default.url", "jdbc:h2:tcp://localhost:" + database.getPort()
+                + "/mem:down;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+            "datasources.default.connection-timeout", "1000");
+    }
+
+    @AfterAll
+    void stop() {
+        database.stop();
+    }
+
+    @Test
+    void whenTheDatabaseIsStoppedThenTheFallbackAndTheMenusStillAnswer() {
+        database.stop();
+        CallWalk call = new CallWalk(new FakeTwilio(http.toBlocking()));
+
+        TwimlDoc fallback = call.step("/voice/fallback", Map.of("ErrorCode", "11200"));
+        assertThat(fallback.said()).startsWith(en("welcome"), en("safety"), es("safety"), en("queue-connecting"));
+        assertThat(fallback.text("/Response/Enqueue")).isEqualTo("specialists");
+
+        assertThat(call.start().saidInGather()).endsWith(en("main-menu"));
+        assertThat(call.press("3").saidInGather()).containsExactly(en("overdose"), en("after-overdose"));
+        assertThat(call.press("*").saidInGather()).containsExactly(en("main-menu"));
+        assertThat(call.press("4").saidInGather()).containsExactly(en("resources-intro"),
+            en("resources-unavailable"), en("after-resources"));
+        assertThat(call.press("0").text("/Response/Enqueue")).isEqualTo("specialists");
+    }
+}
