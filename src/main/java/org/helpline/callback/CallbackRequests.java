@@ -42,6 +42,24 @@ public class CallbackRequests {
         }
     }
 
+    /** Pending requests, oldest first. */
+    public List<CallbackRequest> pending() {
+        return repository.findByStatusOrderByRequestedAt(CallbackRequest.PENDING);
+    }
+
+    /** Marks a pending request done or failed; false when there is no such pending request. */
+    public boolean close(UUID id, String status) {
+        return repository.findById(id)
+            .filter(request -> CallbackRequest.PENDING.equals(request.status()))
+            .map(request -> {
+                repository.update(new CallbackRequest(request.id(), request.callSid(), request.phone(),
+                    request.language(), status, request.requestedAt(), clock.instant()));
+                LOG.info("Call back {} marked {}", request.id(), status);
+                return true;
+            })
+            .orElse(false);
+    }
+
     /** Deletes requests done or failed longer ago than the retention period; returns how many. */
     @Scheduled(fixedDelay = "1h", initialDelay = "1m")
     public int purge() {
