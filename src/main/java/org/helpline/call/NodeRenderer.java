@@ -7,6 +7,7 @@ import com.twilio.twiml.voice.Redirect;
 import jakarta.inject.Singleton;
 import org.helpline.advice.AdviceRules;
 import org.helpline.directory.ResourceReading;
+import org.helpline.event.CallEvents;
 import org.helpline.flow.CallFlow;
 import org.helpline.flow.Language;
 import org.helpline.flow.Node;
@@ -21,6 +22,7 @@ import org.helpline.speech.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the TwiML for a node. Everything a menu says sits inside its {@code <Gather>}, so a key press (or a word)
@@ -30,6 +32,11 @@ import java.util.List;
 class NodeRenderer {
 
     private static final int SECONDS_TO_CHOOSE = 6;
+    private static final Map<QueuePolicy.Entry, String> ENTRY_DETAIL = Map.of(
+        QueuePolicy.Entry.JOIN, "enqueued", QueuePolicy.Entry.CLOSED, "closed", QueuePolicy.Entry.BUSY, "busy");
+    private static final Map<QueuePolicy.Entry, String> ENTRY_NEXT = Map.of(
+        QueuePolicy.Entry.JOIN, CallFlow.QUEUE, QueuePolicy.Entry.CLOSED, CallFlow.QUEUE_CLOSED,
+        QueuePolicy.Entry.BUSY, CallFlow.QUEUE_BUSY);
 
     private final Speech speech;
     private final PublicUrls urls;
@@ -40,10 +47,11 @@ class NodeRenderer {
     private final Vocabulary vocabulary;
     private final QueuePolicy policy;
     private final SpecialistRinger ringer;
+    private final CallEvents events;
 
     NodeRenderer(Speech speech, PublicUrls urls, EnqueueTwiml queue, ResourceReading directory,
                  ResourceTexter texter, CallFlow flow, Vocabulary vocabulary, QueuePolicy policy,
-                 SpecialistRinger ringer) {
+                 SpecialistRinger ringer, CallEvents events) {
         this.speech = speech;
         this.urls = urls;
         this.queue = queue;
@@ -53,6 +61,7 @@ class NodeRenderer {
         this.vocabulary = vocabulary;
         this.policy = policy;
         this.ringer = ringer;
+        this.events = events;
     }
 
     /** The greeting: welcome, the overdose safety line, the offer of Spanish, then the main menu. */
@@ -89,6 +98,9 @@ class NodeRenderer {
             return redirect(urls.voice("callback/offer", state.withMisses(0)), leadIn);
         }
         QueuePolicy.Entry entry = node.id().equals(CallFlow.QUEUE) ? policy.entry() : QueuePolicy.Entry.JOIN;
+        // Every visit to the queue is recorded with its outcome; a join's time is the enqueue time.
+        events.record(call.sid(), CallFlow.QUEUE, null, ENTRY_NEXT.get(entry), state.language(),
+            ENTRY_DETAIL.get(entry), null);
         if (entry == QueuePolicy.Entry.CLOSED) {
             return arrive(flow.find(CallFlow.QUEUE_CLOSED).orElseThrow(), call, state, leadIn);
         }

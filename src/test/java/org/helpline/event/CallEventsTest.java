@@ -48,7 +48,7 @@ class CallEventsTest {
         call.step("/voice/status", Map.of("CallStatus", "completed", "CallDuration", "412"));
 
         List<CallEvent> events = await().atMost(Duration.ofSeconds(5))
-            .until(() -> repository.findByCallSidOrderByOccurredAt(call.callSid()), list -> list.size() == 9);
+            .until(() -> repository.findByCallSidOrderByOccurredAt(call.callSid()), list -> list.size() == 10);
 
         assertThat(events).extracting(CallEvent::node, CallEvent::choice, CallEvent::nextNode, CallEvent::detail)
             .containsExactly(
@@ -58,11 +58,12 @@ class CallEventsTest {
                 tuple("stage-relapse", null, "stage-relapse", "silence"),
                 tuple("stage-relapse", "7", "stage-relapse", "invalid"),
                 tuple("stage-relapse", "0", "queue", "chosen"),
+                tuple("queue", null, "queue", "enqueued"),
                 tuple("queue", null, "queue", "waiting"),
                 tuple("queue", null, null, "bridged"),
                 tuple("status", null, null, "completed"));
-        assertThat(events.get(7).seconds()).isEqualTo(31);
-        assertThat(events.get(8).seconds()).isEqualTo(412);
+        assertThat(events.get(8).seconds()).isEqualTo(31);
+        assertThat(events.get(9).seconds()).isEqualTo(412);
         assertThat(events).allSatisfy(event -> assertThat(event.language()).isEqualTo("en"));
     }
 
