@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-@JdbcRepository(dialect = Dialect.H2)
+@JdbcRepository(dialect = Dialect.ANSI)
 public interface CallbackRequestRepository extends CrudRepository<CallbackRequest, UUID> {
 
     List<CallbackRequest> findByStatusOrderByRequestedAt(String status);

@@ -8,7 +8,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import java.util.List;
 import java.util.UUID;
 
-@JdbcRepository(dialect = Dialect.H2)
+@JdbcRepository(dialect = Dialect.ANSI)
 public interface CallEventRepository extends CrudRepository<CallEvent, UUID> {
 
     List<CallEvent> findByCallSidOrderByOccurredAt(String callSid);

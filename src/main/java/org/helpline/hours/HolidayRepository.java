@@ -7,7 +7,7 @@ import io.micronaut.data.repository.CrudRepository;
 import java.time.LocalDate;
 import java.util.Optional;
 
-@JdbcRepository(dialect = Dialect.H2)
+@JdbcRepository(dialect = Dialect.ANSI)
 public interface HolidayRepository extends CrudRepository<Holiday, Long> {
 
     Optional<Holiday> findByHolidayDate(LocalDate holidayDate);

@@ -2,6 +2,7 @@ package org.helpline.hours;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,12 +37,18 @@ class OpeningHoursTest {
         weekly.save(new WeeklyHours(null, 6, 10 * 60, 14 * 60));
     }
 
-    @Test
-    void whenNothingIsChangedThenTheLineIsOpenAroundTheClockAsTheSeedSays() {
+    @AfterEach
+    void openAroundTheClockAgain() {
+        holidays.deleteAll();
         weekly.deleteAll();
         for (int day = 1; day <= 7; day++) {
             weekly.save(new WeeklyHours(null, day, 0, 1440));
         }
+    }
+
+    @Test
+    void whenNothingIsChangedThenTheLineIsOpenAroundTheClockAsTheSeedSays() {
+        openAroundTheClockAgain();
 
         assertThat(hours.isOpen(Instant.parse("2026-12-06T09:00:00Z"))).isTrue();
         assertThat(hours.isOpen(Instant.parse("2026-12-06T05:59:59Z"))).isTrue();
