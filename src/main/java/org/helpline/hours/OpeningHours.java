@@ -6,10 +6,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * Whether specialists take calls at a moment, by the weekly hours and dated exceptions, in the helpline's time zone
@@ -34,28 +35,23 @@ public class OpeningHours {
     }
 
     public boolean isOpen(Instant moment) {
-        ZonedDateTime local = moment.atZone(zone);
-        int minute = local.getHour() * 60 + local.getMinute();
         try {
-            Optional<Holiday> holiday = holidays.findByHolidayDate(local.toLocalDate());
-            if (holiday.isPresent()) {
-                Holiday day = holiday.get();
-                return day.opensMinute() != null && day.closesMinute() != null
-                    && within(minute, day.opensMinute(), day.closesMinute());
-            }
-            List<WeeklyHours> today = weekly.findByDayOfWeek(local.getDayOfWeek().getValue());
-            return today.stream().anyMatch(hours -> within(minute, hours.opensMinute(), hours.closesMinute()));
+            return schedule().isOpen(moment);
         } catch (RuntimeException e) {
             LOG.warn("Opening hours unreadable, treating the line as open: {}", e.toString());
             return true;
         }
     }
 
+    /** The whole schedule, read once, for reports that ask about many moments. */
+    public Schedule schedule() {
+        Map<LocalDate, Holiday> byDate = new HashMap<>();
+        holidays.findAll().forEach(holiday -> byDate.put(holiday.holidayDate(), holiday));
+        return new Schedule(zone, List.copyOf(weekly.findAll()), byDate);
+    }
+
     public ZoneId zone() {
         return zone;
     }
 
-    private static boolean within(int minute, int opens, int closes) {
-        return minute >= opens && minute < closes;
-    }
 }

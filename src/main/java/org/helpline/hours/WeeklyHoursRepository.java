@@ -4,10 +4,6 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
-import java.util.List;
-
 @JdbcRepository(dialect = Dialect.ANSI)
 public interface WeeklyHoursRepository extends CrudRepository<WeeklyHours, Long> {
-
-    List<WeeklyHours> findByDayOfWeek(int dayOfWeek);
 }

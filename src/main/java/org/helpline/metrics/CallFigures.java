@@ -1,0 +1,150 @@
+package org.helpline.metrics;
+
+import jakarta.inject.Singleton;
+import org.helpline.flow.CallFlow;
+import org.helpline.hours.OpeningHours;
+import org.helpline.hours.Schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dashboard's figures, each defined here once (the README repeats the definitions), in the contact-centre
+ * industry's usual sense. "Calls" are the calls that started within the range, in the helpline's time zone.
+ * <ul>
+ * <li>calls by weekday and hour: when those calls started, local time, Monday first;</li>
+ * <li>after-hours share: calls that started while the line was closed, by the opening hours in force now;</li>
+ * <li>calls by language: a call is Spanish if any of its steps was in Spanish;</li>
+ * <li>IVR containment: calls that never joined the specialists' queue, over all calls; beside it the share of
+ *     calls that lasted under 10 seconds (by Twilio's call duration), which containment should not be mistaken
+ *     for;</li>
+ * <li>queued: calls that joined the queue; answered: bridged to a specialist; abandoned: hung up while waiting
+ *     ({@code QueueResult=hangup}) and never answered; abandonment rate: abandoned over queued; average speed of
+ *     answer: mean time in queue of answered waits; average time to abandon: mean time in queue of abandoned
+ *     waits; service level: answered waits no longer than the threshold, over queued calls; longest wait: the
+ *     longest time in queue of any wait that ended;</li>
+ * <li>menu choices: how often each key (or its spoken word) was chosen at each menu;</li>
+ * <li>drop-off: calls that ended while at a menu, by the menu they were last at;</li>
+ * <li>answers: the three questions' answers, as counts;</li>
+ * <li>call backs: requests made in the range by status, and pending now with the oldest one's age;</li>
+ * <li>right now: callers waiting in the queue, the longest current wait, call backs pending.</li>
+ * </ul>
+ */
+@Singleton
+public class CallFigures {
+
+    private static final Duration QUEUE_LOOKBACK = Duration.ofHours(4);
+    private static final List<String> QUESTION_NODES = CallFlow.QUESTIONS;
+
+    private final FigureQueries queries;
+    private final OpeningHours hours;
+    private final CallFlow flow;
+    private final Clock clock;
+
+    CallFigures(FigureQueries queries, OpeningHours hours, CallFlow flow, Clock clock) {
+        this.queries = queries;
+        this.hours = hours;
+        this.flow = flow;
+        this.clock = clock;
+    }
+
+    public Figures of(ReportRange range, int serviceLevelSeconds) {
+        Instant start = range.start();
+        Instant end = range.end();
+        Instant now = clock.instant();
+
+        List<List<Integer>> heatmap = emptyHeatmap();
+        Schedule schedule = hours.schedule();
+        int afterHours = 0;
+        for (Map.Entry<Long, Integer> minute : queries.callStartsByMinute(start, end).entrySet()) {
+            Instant at = Instant.ofEpochSecond(minute.getKey() * 60);
+            ZonedDateTime local = at.atZone(range.zone());
+            List<Integer> day = heatmap.get(local.getDayOfWeek().getValue() - 1);
+            day.set(local.getHour(), day.get(local.getHour()) + minute.getValue());
+            if (!schedule.isOpen(at)) {
+                afterHours += minute.getValue();
+            }
+        }
+
+        FigureQueries.Totals totals = queries.totals(start, end);
+        int calls = totals.calls();
+        Map<String, Integer> languages = new LinkedHashMap<>();
+        languages.put("en", calls - totals.spanish());
+        languages.put("es", totals.spanish());
+        int contained = calls - totals.queued();
+
+        List<Figures.Choice> allChoices = queries.choices(start, end);
+        List<Figures.Choice> answers = allChoices.stream().filter(c -> QUESTION_NODES.contains(c.node())).toList();
+
+        return new Figures(range.from().toString(), range.to().toString(), range.zone().getId(), calls, heatmap,
+            afterHours, share(afterHours, calls), languages, contained, share(contained, calls),
+            totals.shortCalls(), share(totals.shortCalls(), calls),
+            queue(totals, queries.queueResults(start, end, serviceLevelSeconds), serviceLevelSeconds),
+            allChoices, dropOff(queries.lastSteps(start, end)), answers,
+            callbacks(queries.callbacksByStatus(start, end), queries.pendingCallbacks(), now),
+            right(now));
+    }
+
+    private static Figures.Queue queue(FigureQueries.Totals totals, Map<String, FigureQueries.Result> results,
+                                       int threshold) {
+        FigureQueries.Result bridged = results.get("bridged");
+        FigureQueries.Result hangup = results.get("hangup");
+        Integer longest = results.values().stream().map(FigureQueries.Result::longest)
+            .filter(java.util.Objects::nonNull).max(Integer::compare).orElse(null);
+        int within = bridged == null ? 0 : bridged.withinThreshold();
+        return new Figures.Queue(totals.queued(), totals.answered(), totals.abandoned(),
+            share(totals.abandoned(), totals.queued()), mean(bridged), mean(hangup), threshold,
+            share(within, totals.queued()), longest);
+    }
+
+    private List<Figures.NodeCount> dropOff(Map<String, Integer> lastSteps) {
+        List<Figures.NodeCount> counts = new ArrayList<>();
+        lastSteps.forEach((nodeId, count) -> {
+            boolean menu = flow.find(nodeId).map(node -> !node.isHandOff()).orElse(false);
+            if (menu) {
+                counts.add(new Figures.NodeCount(nodeId, count));
+            }
+        });
+        counts.sort(Comparator.comparing(Figures.NodeCount::count).reversed()
+            .thenComparing(Figures.NodeCount::node));
+        return counts;
+    }
+
+    private static Figures.Callbacks callbacks(Map<String, Integer> byStatus, FigureQueries.Waiting pending,
+                                               Instant now) {
+        int done = byStatus.getOrDefault("done", 0);
+        int failed = byStatus.getOrDefault("failed", 0);
+        int open = byStatus.getOrDefault("pending", 0);
+        Long oldest = pending.oldest() == null ? null : Duration.between(pending.oldest(), now).toMinutes();
+        return new Figures.Callbacks(done + failed + open, done, failed, open, pending.count(), oldest);
+    }
+
+    private Figures.Now right(Instant now) {
+        FigureQueries.Waiting waiting = queries.inQueue(now.minus(QUEUE_LOOKBACK));
+        Long longest = waiting.oldest() == null ? null : Duration.between(waiting.oldest(), now).toSeconds();
+        return new Figures.Now(waiting.count(), longest, queries.pendingCallbacks().count());
+    }
+
+    private static List<List<Integer>> emptyHeatmap() {
+        List<List<Integer>> days = new ArrayList<>();
+        for (int day = 0; day < 7; day++) {
+            days.add(new ArrayList<>(java.util.Collections.nCopies(24, 0)));
+        }
+        return days;
+    }
+
+    private static Double share(int part, int whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+
+    private static Double mean(FigureQueries.Result result) {
+        return result == null || result.count() == 0 ? null : (double) result.totalSeconds() / result.count();
+    }
+}
