@@ -29,7 +29,7 @@ import java.util.List;
  * stands in for it.
  */
 @ServerFilter("/supervisor/**")
-class CsrfProtection {
+public class CsrfProtection {
 
     private static final Logger LOG = LoggerFactory.getLogger(CsrfProtection.class);
     static final String COOKIE = "helpline_csrf";
@@ -89,7 +89,7 @@ class CsrfProtection {
     }
 
     /** The token a page must put in its forms. */
-    static String token(HttpRequest<?> request) {
+    public static String token(HttpRequest<?> request) {
         return request.getAttribute(ATTRIBUTE, String.class).orElse("");
     }
 }

@@ -42,7 +42,7 @@ class SupervisorPages {
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<?> home() {
-        return HttpResponse.seeOther(URI.create("/supervisor/callbacks"));
+        return HttpResponse.seeOther(URI.create("/supervisor/dashboard"));
     }
 
     @Get("/accounts")

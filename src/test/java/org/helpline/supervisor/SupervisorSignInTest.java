@@ -51,7 +51,8 @@ class SupervisorSignInTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/supervisor", "/supervisor/callbacks", "/supervisor/accounts", "/supervisor/api/callbacks",
-        "/supervisor/anything-else"})
+        "/supervisor/anything-else", "/supervisor/dashboard", "/supervisor/directory", "/supervisor/hours",
+        "/supervisor/api/figures", "/supervisor/api/figures.csv"})
     void whenSomeoneWhoHasNotSignedInAsksForASupervisorPageThenTheyAreSentToSignIn(String path) {
         HttpResponse<String> answer = browser.get(path);
 
@@ -77,6 +78,7 @@ class SupervisorSignInTest {
 
         assertThat(signedIn.statusCode()).isIn(302, 303);
         assertThat(signedIn.headers().firstValue("Location")).hasValue("/supervisor");
+        assertThat(browser.get("/supervisor").headers().firstValue("Location")).hasValue("/supervisor/dashboard");
         HttpResponse<String> page = browser.get("/supervisor/callbacks");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Call backs waiting", "maria");

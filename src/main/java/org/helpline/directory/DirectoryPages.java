@@ -1,0 +1,140 @@
+package org.helpline.directory;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import org.helpline.supervisor.CsrfProtection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Supervisors keep the resource directory: add, edit, move up or down, retire and restore. The phone menu reads the
+ * directory on every call, so a change is heard on the next one.
+ */
+@Controller("/supervisor/directory")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class DirectoryPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryPages.class);
+    private static final int STEP = 10;
+
+    private final ResourceRepository repository;
+
+    DirectoryPages(ResourceRepository repository) {
+        this.repository = repository;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Principal principal) {
+        return page(request, principal, List.of(), Map.of(), null);
+    }
+
+    @Post("/add")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    Object add(HttpRequest<?> request, Principal principal, @Body Map<String, String> form) {
+        ResourceForm input = ResourceForm.of(form);
+        List<String> problems = input.problems();
+        if (!problems.isEmpty()) {
+            return page(request, principal, problems, form, null);
+        }
+        int last = ordered().stream().mapToInt(Resource::position).max().orElse(0);
+        repository.save(input.toResource(null, last + STEP, true));
+        LOG.info("Supervisor {} added a resource", principal.getName());
+        return backToList();
+    }
+
+    @Post("/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    Object change(HttpRequest<?> request, Principal principal, long id, @Body Map<String, String> form) {
+        Optional<Resource> found = repository.findById(id);
+        if (found.isEmpty()) {
+            return HttpResponse.badRequest("That resource is no longer in the directory.");
+        }
+        Resource resource = found.get();
+        String action = form.getOrDefault("action", "save");
+        switch (action) {
+            case "retire" -> repository.update(withActive(resource, false));
+            case "restore" -> repository.update(withActive(resource, true));
+            case "up", "down" -> move(resource, action.equals("up") ? -1 : 1);
+            case "save" -> {
+                ResourceForm input = ResourceForm.of(form);
+                List<String> problems = input.problems();
+                if (!problems.isEmpty()) {
+                    return page(request, principal, problems, form, id);
+                }
+                repository.update(input.toResource(id, resource.position(), resource.active()));
+            }
+            default -> {
+                return HttpResponse.badRequest("Unknown change.");
+            }
+        }
+        LOG.info("Supervisor {} changed resource {}: {}", principal.getName(), id, action);
+        return backToList();
+    }
+
+    private void move(Resource resource, int direction) {
+        List<Resource> all = new ArrayList<>(ordered());
+        int index = all.indexOf(resource);
+        int other = index + direction;
+        if (index < 0 || other < 0 || other >= all.size()) {
+            return;
+        }
+        all.set(index, all.get(other));
+        all.set(other, resource);
+        // Renumber all, so equal or crowded positions never make a move do nothing.
+        for (int i = 0; i < all.size(); i++) {
+            Resource r = all.get(i);
+            repository.update(new Resource(r.id(), r.category(), r.name(), r.phone(), r.website(), (i + 1) * STEP,
+                r.active()));
+        }
+    }
+
+    private List<Resource> ordered() {
+        List<Resource> all = new ArrayList<>();
+        repository.findAll().forEach(all::add);
+        all.sort(Comparator.comparingInt(Resource::position).thenComparing(Resource::id));
+        return all;
+    }
+
+    private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Principal principal, List<String> problems,
+                                                   Map<String, String> typed, Long editing) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("me", principal.getName());
+        model.put("csrf", CsrfProtection.token(request));
+        model.put("resources", ordered());
+        model.put("categories", Arrays.stream(ResourceCategory.values()).map(ResourceCategory::code).toList());
+        model.put("problems", problems);
+        model.put("typed", typed);
+        model.put("editing", editing == null ? -1L : editing);
+        return new ModelAndView<>("directory", model);
+    }
+
+    private static Resource withActive(Resource r, boolean active) {
+        return new Resource(r.id(), r.category(), r.name(), r.phone(), r.website(), r.position(), active);
+    }
+
+    private static HttpResponse<?> backToList() {
+        return HttpResponse.seeOther(URI.create("/supervisor/directory"));
+    }
+}
