@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The menus after the greeting. {@code /key} is every menu's Gather action: it reads {@code Digits} (or, when no
@@ -31,6 +32,9 @@ class MenuController {
     private static final Logger LOG = LoggerFactory.getLogger(MenuController.class);
     /** What an unclear spoken answer becomes: no menu's key, so it counts as "not one of the choices". */
     private static final String UNCLEAR = "?";
+    /** Menus that exist because no specialist can be reached right now. */
+    private static final Set<String> UNREACHABLE = Set.of(CallFlow.QUEUE_CLOSED, CallFlow.QUEUE_BUSY,
+        CallFlow.QUEUE_FULL);
 
     private final CallFlow flow;
     private final KeyDecision decision;
@@ -91,6 +95,10 @@ class MenuController {
             return renderer.retry(node, retry.state(), retry.leadIn());
         }
         Outcome.Escalate escalate = (Outcome.Escalate) outcome;
+        if (UNREACHABLE.contains(node.id())) {
+            events.record(call.sid(), node.id(), digits, null, language, miss, null);
+            return renderer.goodbyeUnreachable(language);
+        }
         events.record(call.sid(), node.id(), digits, CallFlow.QUEUE, language, miss, null);
         return renderer.arrive(escalate.queue(), call, escalate.state(), List.of(renderer.tooManyTries(language)));
     }

@@ -88,6 +88,16 @@ class NodeRenderer {
         return menu(node, state, said);
     }
 
+    /**
+     * The end of a call that cannot reach a person: three misses at a menu that already says specialists are
+     * unavailable. Without it a silent caller would go round the closed menu for ever.
+     */
+    VoiceResponse goodbyeUnreachable(Language language) {
+        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        speech.prompt(language, "goodbye-closed").addTo(response);
+        return response.hangup(new com.twilio.twiml.voice.Hangup.Builder().build()).build();
+    }
+
     /** Said before the queue when the caller has not made a choice three times in a row. */
     Utterance tooManyTries(Language language) {
         return speech.prompt(language, "too-many-tries");
@@ -101,11 +111,12 @@ class NodeRenderer {
         // Every visit to the queue is recorded with its outcome; a join's time is the enqueue time.
         events.record(call.sid(), CallFlow.QUEUE, null, ENTRY_NEXT.get(entry), state.language(),
             ENTRY_DETAIL.get(entry), null);
+        // "Let me connect you" would contradict "we are closed": the lead-in is said only to callers who join.
         if (entry == QueuePolicy.Entry.CLOSED) {
-            return arrive(flow.find(CallFlow.QUEUE_CLOSED).orElseThrow(), call, state, leadIn);
+            return arrive(flow.find(CallFlow.QUEUE_CLOSED).orElseThrow(), call, state, List.of());
         }
         if (entry == QueuePolicy.Entry.BUSY) {
-            return arrive(flow.find(CallFlow.QUEUE_BUSY).orElseThrow(), call, state, leadIn);
+            return arrive(flow.find(CallFlow.QUEUE_BUSY).orElseThrow(), call, state, List.of());
         }
         ringer.callerJoined(call.sid());
         return queue.enqueue(state.language(), leadIn);

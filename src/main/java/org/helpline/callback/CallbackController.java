@@ -60,6 +60,8 @@ class CallbackController {
         if (callerId.isEmpty()) {
             return Twiml.ok(askNumber(call.state(), List.of()));
         }
+        // Kept at once: the caller asked to be called back, and may hang up before confirming.
+        requests.request(call.sid(), callerId.get(), call.state().language());
         return Twiml.ok(confirm(call.state(), callerId.get(), List.of()));
     }
 
@@ -80,8 +82,11 @@ class CallbackController {
         if (digits.equals("0")) {
             return Twiml.ok(redirect(urls.voice("menu/" + CallFlow.QUEUE, state.withMisses(0)), List.of()));
         }
-        if (digits.equals("*") || state.misses() + 1 >= CallState.MAX_MISSES) {
-            return Twiml.ok(toMainMenu(state.language(), digits.equals("*") ? List.of() : giveUp(state)));
+        if (digits.equals("*")) {
+            return Twiml.ok(toMainMenu(state.language(), List.of()));
+        }
+        if (state.misses() + 1 >= CallState.MAX_MISSES) {
+            return Twiml.ok(toSpecialist(state));
         }
         String why = digits.isEmpty() ? "no-input" : "invalid-choice";
         return Twiml.ok(confirm(state.withMisses(state.misses() + 1), callerId.get(),
@@ -100,10 +105,11 @@ class CallbackController {
             return Twiml.ok(store(call, number.get()));
         }
         if (state.misses() + 1 >= CallState.MAX_MISSES) {
-            return Twiml.ok(toMainMenu(state.language(), giveUp(state)));
+            return Twiml.ok(toSpecialist(state));
         }
+        boolean silent = call.params().get("Digits").filter(d -> !d.isEmpty()).isEmpty();
         return Twiml.ok(askNumber(state.withMisses(state.misses() + 1),
-            List.of(speech.prompt(state.language(), "callback-bad-number"))));
+            List.of(speech.prompt(state.language(), silent ? "no-input" : "callback-bad-number"))));
     }
 
     private VoiceResponse confirm(CallState state, String callerId, List<Utterance> leadIn) {
@@ -131,14 +137,16 @@ class CallbackController {
             return toMainMenu(language, List.of(speech.prompt(language, "callback-unavailable")));
         }
         events.record(call.sid(), NODE, null, null, language, "requested", null);
+        // No "specialists are here 24/7" goodbye: this caller may have been told the line is closed.
         VoiceResponse.Builder response = new VoiceResponse.Builder();
         speech.prompt(language, "callback-saved").addTo(response);
-        speech.prompt(language, "goodbye").addTo(response);
         return response.hangup(new Hangup.Builder().build()).build();
     }
 
-    private List<Utterance> giveUp(CallState state) {
-        return List.of(speech.prompt(state.language(), "callback-unavailable"));
+    /** The third miss: like every menu, a person takes over (or, when closed, the caller hears so). */
+    private VoiceResponse toSpecialist(CallState state) {
+        return redirect(urls.voice("menu/" + CallFlow.QUEUE, state.withMisses(0)),
+            List.of(speech.prompt(state.language(), "callback-unavailable")));
     }
 
     private VoiceResponse toMainMenu(Language language, List<Utterance> leadIn) {

@@ -29,9 +29,20 @@ public class CallbackRequests {
         this.retention = Duration.ofDays(retentionDays);
     }
 
-    /** Stores a pending request; false if it could not be stored (the caller is then told so). */
+    /**
+     * Stores the call's pending request, or changes its number if the call already has one, so a caller who
+     * confirms twice or gives another number is still one request. False if it could not be stored.
+     */
     boolean request(String callSid, String phone, Language language) {
         try {
+            var existing = repository.findByCallSid(callSid).stream()
+                .filter(request -> CallbackRequest.PENDING.equals(request.status())).findFirst();
+            if (existing.isPresent()) {
+                CallbackRequest request = existing.get();
+                repository.update(new CallbackRequest(request.id(), callSid, phone, language.code(),
+                    CallbackRequest.PENDING, request.requestedAt(), null));
+                return true;
+            }
             repository.save(new CallbackRequest(UUID.randomUUID(), callSid, phone, language.code(),
                 CallbackRequest.PENDING, clock.instant(), null));
             LOG.info("Call back requested on call {}", callSid);

@@ -34,7 +34,8 @@ public final class CallFlow {
         "welcome", "safety", "spanish-offer", "no-input", "invalid-choice", "too-many-tries",
         "queue-connecting", "queue-next", "queue-position", "queue-wait-minutes", "queue-wait-short", "queue-wait-long",
         "queue-hold",
-        "queue-error", "queue-after-call", "queue-callback-offer", "goodbye", "specialist-connect",
+        "queue-error", "queue-after-call", "queue-callback-offer", "queue-wait-one", "goodbye", "goodbye-closed",
+        "specialist-connect", "specialist-screen",
         "callback-confirm", "callback-number", "callback-bad-number", "callback-saved", "callback-unavailable",
         "resources-intro", "resource-phone", "resources-unavailable", "sms-sent", "sms-unavailable");
 

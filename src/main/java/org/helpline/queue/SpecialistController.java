@@ -1,6 +1,9 @@
 package org.helpline.queue;
 
+import com.twilio.http.HttpMethod;
 import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Gather;
+import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Queue;
 import io.micronaut.http.HttpRequest;
@@ -10,6 +13,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import org.helpline.call.Call;
+import org.helpline.call.PublicUrls;
 import org.helpline.call.Twiml;
 import org.helpline.event.CallEvents;
 import org.helpline.flow.Language;
@@ -20,26 +24,56 @@ import org.helpline.prompt.Speech;
 @Produces(MediaType.TEXT_XML)
 class SpecialistController {
 
+    /** Specialists are staff; their side of the call is in the helpline's working language. */
+    private static final Language LANGUAGE = Language.EN;
+
     private final Speech speech;
     private final EnqueueTwiml queue;
     private final CallEvents events;
+    private final PublicUrls urls;
 
-    SpecialistController(Speech speech, EnqueueTwiml queue, CallEvents events) {
+    SpecialistController(Speech speech, EnqueueTwiml queue, CallEvents events, PublicUrls urls) {
         this.speech = speech;
         this.queue = queue;
         this.events = events;
+        this.urls = urls;
     }
 
+    /**
+     * A specialist's phone answered. When we rang it ({@code screen=true}), a person must press 1 first, so a
+     * voicemail that picks up is never given a waiting caller; a specialist who dialled in is connected at once.
+     */
     @Post(consumes = MediaType.ALL)
     HttpResponse<String> answer(HttpRequest<?> request) {
         Call call = Call.of(request);
-        // Specialists are staff; their side of the call is in the helpline's working language.
-        Language language = Language.EN;
+        boolean screen = "true".equals(request.getParameters().get("screen"));
 
-        events.record(call.sid(), "specialist", null, null, language, "dequeue", null);
+        if (screen) {
+            events.record(call.sid(), "specialist", null, null, LANGUAGE, "screened", null);
+            String accept = urls.base() + "/voice/specialist/accept";
+            Gather.Builder gather = new Gather.Builder().action(accept).method(HttpMethod.POST).numDigits(1)
+                .timeout(8);
+            speech.prompt(LANGUAGE, "specialist-screen").addTo(gather);
+            return Twiml.ok(new VoiceResponse.Builder().gather(gather.build())
+                .hangup(new Hangup.Builder().build()).build());
+        }
+        return Twiml.ok(bridge(call));
+    }
+
+    @Post(uri = "/accept", consumes = MediaType.ALL)
+    HttpResponse<String> accept(HttpRequest<?> request) {
+        Call call = Call.of(request);
+        if (!"1".equals(call.params().get("Digits").orElse(""))) {
+            return Twiml.ok(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build());
+        }
+        return Twiml.ok(bridge(call));
+    }
+
+    private VoiceResponse bridge(Call call) {
+        events.record(call.sid(), "specialist", null, null, LANGUAGE, "dequeue", null);
         VoiceResponse.Builder response = new VoiceResponse.Builder();
-        speech.prompt(language, "specialist-connect").addTo(response);
+        speech.prompt(LANGUAGE, "specialist-connect").addTo(response);
         response.dial(new Dial.Builder().queue(new Queue.Builder(queue.queueName()).build()).build());
-        return Twiml.ok(response.build());
+        return response.build();
     }
 }

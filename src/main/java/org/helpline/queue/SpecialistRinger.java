@@ -1,5 +1,6 @@
 package org.helpline.queue;
 
+import com.twilio.exception.ApiException;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.type.PhoneNumber;
 import io.micronaut.context.annotation.Value;
@@ -76,20 +77,29 @@ public class SpecialistRinger {
         }
     }
 
+    /** Twilio's HTTP status says whether it is our credentials (401), a limit (429) or Twilio itself (5xx). */
+    private static String describe(RuntimeException e) {
+        if (e instanceof ApiException api && api.getStatusCode() != null) {
+            return "Twilio answered HTTP " + api.getStatusCode() + (api.getStatusCode() == 401
+                ? " (check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN)" : "");
+        }
+        return e.getClass().getSimpleName() + " (no answer from Twilio in time, or no connection)";
+    }
+
     private void ring(int specialist, int attempt) {
         try {
             Call.creator(new PhoneNumber(specialists.get(specialist)), new PhoneNumber(helplineNumber),
-                URI.create(urls.base() + "/voice/specialist")).create(twilio.client().get());
+                URI.create(urls.base() + "/voice/specialist?screen=true")).create(twilio.client().get());
             LOG.info("Specialist {} is being rung", specialist + 1);
         } catch (RuntimeException e) {
             if (attempt >= attempts) {
                 LOG.error("Giving up ringing specialist {} after {} attempts: {}", specialist + 1, attempt,
-                    e.getClass().getSimpleName());
+                    describe(e));
                 return;
             }
             Duration delay = firstRetry.multipliedBy(1L << (attempt - 1));
             LOG.warn("Ringing specialist {} failed (attempt {}), retrying in {} ms: {}", specialist + 1, attempt,
-                delay.toMillis(), e.getClass().getSimpleName());
+                delay.toMillis(), describe(e));
             scheduler.schedule(delay, () -> ring(specialist, attempt + 1));
         }
     }

@@ -52,6 +52,8 @@ class WaitMessage {
                 speech.prompt(language, "queue-wait-short").addTo(response);
             } else if (seconds > LONGEST_ESTIMATE_SECONDS) {
                 speech.prompt(language, "queue-wait-long").addTo(response);
+            } else if (seconds <= 90) {
+                speech.prompt(language, "queue-wait-one").addTo(response);
             } else {
                 String minutes = String.valueOf((seconds + 59) / 60);
                 speech.prompt(language, "queue-wait-minutes", Map.of("minutes", minutes)).addTo(response);

@@ -64,6 +64,8 @@ public class CsrfProtection {
 
     @ResponseFilter
     void setCookie(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        // Staff pages list callers' numbers: no browser or proxy may keep a copy.
+        response.header("Cache-Control", "no-store");
         if (request.getAttribute(NEW).isPresent()) {
             String token = request.getAttribute(ATTRIBUTE, String.class).orElseThrow();
             response.cookie(Cookie.of(COOKIE, token).path("/supervisor").httpOnly(true).sameSite(SameSite.Strict));

@@ -28,6 +28,7 @@ public class SupervisorAccounts {
     private final SupervisorAccountRepository repository;
     private final Clock clock;
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+    private final String nobodyHash = bcrypt.encode("no such supervisor");
     private final String firstUser;
     private final String firstPassword;
 
@@ -67,8 +68,10 @@ public class SupervisorAccounts {
         } else if (repository.existsByUsername(name)) {
             problems.add("There is already a supervisor called " + name + ".");
         }
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > 72) {
-            problems.add("The password must be " + MIN_PASSWORD + " to 72 characters long.");
+        // bcrypt reads at most 72 bytes; accented letters take two, so the limit is in bytes.
+        if (password == null || password.length() < MIN_PASSWORD
+            || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            problems.add("The password must be " + MIN_PASSWORD + " to 72 characters long (fewer if it has accents).");
         }
         if (problems.isEmpty()) {
             repository.save(new SupervisorAccount(null, name, bcrypt.encode(password), clock.instant()));
@@ -81,8 +84,14 @@ public class SupervisorAccounts {
         if (username == null || password == null) {
             return Optional.empty();
         }
-        return repository.findByUsername(username.strip().toLowerCase(java.util.Locale.ROOT))
-            .filter(account -> bcrypt.matches(password, account.passwordHash()));
+        Optional<SupervisorAccount> account =
+            repository.findByUsername(username.strip().toLowerCase(java.util.Locale.ROOT));
+        if (account.isEmpty()) {
+            // Spend the same time as a real check, so response times do not tell which user names exist.
+            bcrypt.matches(password, nobodyHash);
+            return Optional.empty();
+        }
+        return account.filter(found -> bcrypt.matches(password, found.passwordHash()));
     }
 
     public List<String> usernames() {

@@ -12,6 +12,8 @@ import org.helpline.support.TwimlDoc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +75,7 @@ class CallbackWalkTest {
 
         TwimlDoc saved = call.press("1");
 
-        assertThat(saved.said()).containsExactly(en("callback-saved"), en("goodbye"));
+        assertThat(saved.said()).containsExactly(en("callback-saved"));
         assertThat(saved.verbs()).endsWith("Hangup");
         List<CallbackRequest> stored = requests.findByCallSid(call.callSid());
         assertThat(stored).singleElement().satisfies(request -> {
@@ -109,7 +111,7 @@ class CallbackWalkTest {
 
         TwimlDoc saved = call.press("7735550199");
 
-        assertThat(saved.said()).containsExactly(es("callback-saved"), es("goodbye"));
+        assertThat(saved.said()).containsExactly(es("callback-saved"));
         assertThat(requests.findByCallSid(call.callSid())).singleElement()
             .satisfies(request -> {
                 assertThat(request.phone()).isEqualTo("+17735550199");
@@ -118,18 +120,76 @@ class CallbackWalkTest {
     }
 
     @Test
-    void whenTheNumberIsWrongThreeTimesThenTheCallerIsBackAtTheMainMenu() {
+    void whenTheNumberIsWrongThreeTimesThenASpecialistTakesOver() {
+        FakeTwilio.Answer offer = twilio.post("/voice/callback/offer?lang=en&miss=0",
+            Map.of("CallSid", "CAhidden1", "From", "anonymous"));
+        String action = offer.twiml().gatherAction();
+        TwimlDoc second = twilio.post(action, Map.of("CallSid", "CAhidden1", "Digits", "123")).twiml();
+        TwimlDoc silent = twilio.post(second.gatherAction(), Map.of("CallSid", "CAhidden1")).twiml();
+
+        TwimlDoc giveUp = twilio.post(silent.gatherAction(), Map.of("CallSid", "CAhidden1", "Digits", "0")).twiml();
+
+        assertThat(second.saidInGather()).startsWith(en("callback-bad-number"));
+        assertThat(silent.saidInGather()).startsWith(en("no-input"));
+        assertThat(giveUp.said()).containsExactly(en("callback-unavailable"));
+        TwimlDoc queue = twilio.post(giveUp.redirect(), Map.of("CallSid", "CAhidden1")).twiml();
+        assertThat(queue.text("/Response/Enqueue")).isEqualTo("specialists");
+        assertThat(requests.findByCallSid("CAhidden1")).isEmpty();
+    }
+
+    @Test
+    void whenTheCallerHangsUpAtTheOfferThenTheRequestIsAlreadyKeptAndConfirmingAddsNoSecond() {
         CallWalk call = new CallWalk(twilio);
         call.step("/voice/callback/offer?lang=en&miss=0", Map.of());
-        call.press("2");
-        call.press("123");
-        call.press("0000000000");
+        assertThat(requests.findByCallSid(call.callSid())).hasSize(1);
 
-        TwimlDoc giveUp = call.press("1");
+        String confirm = call.current().gatherAction();
+        call.step(confirm, Map.of("Digits", "1"));
+        call.step(confirm, Map.of("Digits", "1"));
 
-        assertThat(giveUp.said()).containsExactly(en("callback-unavailable"));
-        assertThat(call.step(giveUp.redirect(), Map.of()).saidInGather()).containsExactly(en("main-menu"));
-        assertThat(requests.findByCallSid(call.callSid())).isEmpty();
+        assertThat(requests.findByCallSid(call.callSid())).singleElement()
+            .satisfies(request -> assertThat(request.phone()).isEqualTo(CallWalk.CALLER));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9005550151", "8095550149", "2425550148", "8765550100", "1234567890", "5551234567",
+        "9115551234", "0000000000", "123"})
+    void whenANumberIsNotOneInTheUnitedStatesOrCanadaThenItIsRefused(String number) {
+        TwimlDoc ask = twilio.post("/voice/callback/offer?lang=en&miss=0",
+            Map.of("CallSid", "CAforeign", "From", "+" + "1" + number)).twiml();
+
+        assertThat(ask.saidInGather()).containsExactly(en("callback-number"));
+        TwimlDoc refused = twilio.post(ask.gatherAction(), Map.of("CallSid", "CAforeign", "Digits", number)).twiml();
+        assertThat(refused.saidInGather()).startsWith(en("callback-bad-number"));
+        assertThat(requests.findByCallSid("CAforeign")).isEmpty();
+    }
+
+    @Test
+    void whenACallerIsSilentThreeTimesAtTheClosedMenuThenTheCallEndsWithAGoodbye() {
+        weekly.deleteAll();
+        CallWalk call = new CallWalk(twilio);
+        call.start();
+        call.press("0");
+        call.silence();
+        call.silence();
+
+        TwimlDoc end = call.silence();
+
+        assertThat(end.said()).containsExactly(en("goodbye-closed"));
+        assertThat(end.verbs()).containsExactly("Say", "Hangup");
+    }
+
+    @Test
+    void whenAnEscalationMeetsAClosedLineThenNoOnePromisesASpecialist() {
+        weekly.deleteAll();
+        CallWalk call = new CallWalk(twilio);
+        call.start();
+        call.silence();
+        call.silence();
+
+        TwimlDoc closed = call.silence();
+
+        assertThat(closed.said()).doesNotContain(en("too-many-tries")).startsWith(en("queue-closed"));
     }
 
     @Test

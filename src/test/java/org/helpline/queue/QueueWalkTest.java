@@ -109,10 +109,12 @@ class QueueWalkTest {
         call.press("9");
         String waitUrl = call.press("0").attribute("/Response/Enqueue", "waitUrl");
 
-        TwimlDoc wait = call.step(waitUrl, Map.of("QueuePosition", "2", "AvgQueueTime", "61"));
+        TwimlDoc wait = call.step(waitUrl, Map.of("QueuePosition", "2", "AvgQueueTime", "150"));
+        TwimlDoc shorter = call.step(waitUrl, Map.of("QueuePosition", "2", "AvgQueueTime", "61"));
 
         assertThat(wait.said()).containsExactly(es("queue-position").replace("{position}", "2"),
-            es("queue-wait-minutes").replace("{minutes}", "2"), es("queue-hold"), es("queue-callback-offer"));
+            es("queue-wait-minutes").replace("{minutes}", "3"), es("queue-hold"), es("queue-callback-offer"));
+        assertThat(shorter.said()).contains(es("queue-wait-one"));
     }
 
     @Test
@@ -167,11 +169,25 @@ class QueueWalkTest {
     }
 
     @Test
-    void whenASpecialistAnswersThenTheLongestWaitingCallerIsBridged() {
+    void whenASpecialistDialsInThenTheLongestWaitingCallerIsBridged() {
         TwimlDoc specialist = call.step("/voice/specialist", Map.of());
 
         assertThat(specialist.said()).containsExactly(en("specialist-connect"));
         assertThat(specialist.text("/Response/Dial/Queue")).isEqualTo("specialists");
+    }
+
+    @Test
+    void whenARungSpecialistAnswersThenAPersonMustPressOneBeforeACallerIsBridged() {
+        TwimlDoc screen = call.step("/voice/specialist?screen=true", Map.of());
+        assertThat(screen.saidInGather()).containsExactly(en("specialist-screen"));
+        assertThat(screen.has("//Dial")).isFalse();
+        assertThat(screen.verbs()).containsExactly("Gather", "Hangup");
+
+        TwimlDoc voicemail = call.step(screen.gatherAction(), Map.of("Digits", "#"));
+        assertThat(voicemail.verbs()).containsExactly("Hangup");
+
+        TwimlDoc accepted = call.step(screen.gatherAction(), Map.of("Digits", "1"));
+        assertThat(accepted.text("/Response/Dial/Queue")).isEqualTo("specialists");
     }
 
     @Test

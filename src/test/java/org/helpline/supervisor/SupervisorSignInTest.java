@@ -81,6 +81,7 @@ class SupervisorSignInTest {
         assertThat(browser.get("/supervisor").headers().firstValue("Location")).hasValue("/supervisor/dashboard");
         HttpResponse<String> page = browser.get("/supervisor/callbacks");
         assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(page.body()).contains("Call backs waiting", "maria");
     }
 
@@ -146,6 +147,10 @@ class SupervisorSignInTest {
         HttpResponse<String> good = browser.post("/supervisor/accounts",
             Map.of("_csrf", token, "username", "Jamal", "password", "twelve chars or more"));
         assertThat(good.body()).contains("Added jamal.");
+        HttpResponse<String> accented = browser.post("/supervisor/accounts",
+            Map.of("_csrf", token, "username", "alice2", "password", "é".repeat(40)));
+        assertThat(accented.statusCode()).isEqualTo(200);
+        assertThat(accented.body()).contains("fewer if it has accents");
         assertThat(accounts.findByUsername("jamal")).hasValueSatisfying(account ->
             assertThat(account.passwordHash()).startsWith("$2").doesNotContain("twelve"));
         assertThat(new Browser(server.getURL().toString()).signIn("jamal", "twelve chars or more")
