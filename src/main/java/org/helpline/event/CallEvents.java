@@ -1,10 +1,10 @@
 package org.helpline.event;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import org.helpline.flow.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -22,9 +24,11 @@ import java.util.regex.Pattern;
 /**
  * Records call events off the request path: a webhook only adds to a bounded buffer, and a scheduled writer saves
  * batches. If the database fails, the batch is kept and tried again, so a slow or absent database never slows a
- * caller. Known limit: when the buffer is full, new events are dropped and counted (see README).
+ * caller. After each batch the calls it touched get their summaries recomputed (see {@link CallSummaries}); a
+ * failed recompute is tried again with the next batch. Known limit: when the buffer is full, new events are
+ * dropped and counted (see README).
  */
-@Singleton
+@Context
 public class CallEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallEvents.class);
@@ -33,15 +37,18 @@ public class CallEvents {
     private static final int BATCH = 500;
 
     private final CallEventRepository repository;
+    private final CallSummaries summaries;
+    private final Set<String> unsummarised = new HashSet<>();
     private final Clock clock;
     private final BlockingQueue<CallEvent> buffer;
     private final List<CallEvent> unsaved = new ArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
     private Instant failingSince;
 
-    CallEvents(CallEventRepository repository, Clock clock,
+    CallEvents(CallEventRepository repository, CallSummaries summaries, Clock clock,
                @Value("${helpline.events.buffer-capacity:50000}") int capacity) {
         this.repository = repository;
+        this.summaries = summaries;
         this.clock = clock;
         this.buffer = new ArrayBlockingQueue<>(capacity);
     }
@@ -74,7 +81,10 @@ public class CallEvents {
             }
             try {
                 repository.saveAll(unsaved);
+                unsaved.forEach(event -> unsummarised.add(event.callSid()));
                 unsaved.clear();
+                summaries.refresh(unsummarised);
+                unsummarised.clear();
                 if (failingSince != null) {
                     LOG.info("Call events are being saved again, after failures since {}", failingSince);
                     failingSince = null;

@@ -27,10 +27,10 @@ import java.util.Map;
  *     for;</li>
  * <li>queued: calls that joined the queue; answered: bridged to a specialist; abandoned: hung up while waiting
  *     ({@code QueueResult=hangup}) and never answered; abandonment rate: abandoned over queued; average speed of
- *     answer: mean time in queue of answered waits; average time to abandon: mean time in queue of abandoned
- *     waits; service level: answered waits no longer than the threshold, over queued calls; longest wait: the
- *     longest time in queue of any wait that ended;</li>
- * <li>menu choices: how often each key (or its spoken word) was chosen at each menu;</li>
+ *     answer: mean time in queue of answered calls; average time to abandon: mean time in queue of abandoned
+ *     calls; service level: calls answered within the threshold, over queued calls; longest wait: the longest
+ *     time in queue of any wait that ended (for a call that waited twice, its longer wait counts);</li>
+ * <li>menu choices: how often each key (or its spoken word) was chosen at each menu during the range;</li>
  * <li>drop-off: calls that ended while at a menu, by the menu they were last at;</li>
  * <li>answers: the three questions' answers, as counts;</li>
  * <li>call backs: requests made in the range by status, and pending now with the oldest one's age;</li>
@@ -73,7 +73,7 @@ public class CallFigures {
             }
         }
 
-        FigureQueries.Totals totals = queries.totals(start, end);
+        FigureQueries.Totals totals = queries.totals(start, end, serviceLevelSeconds);
         int calls = totals.calls();
         Map<String, Integer> languages = new LinkedHashMap<>();
         languages.put("en", calls - totals.spanish());
@@ -86,22 +86,16 @@ public class CallFigures {
         return new Figures(range.from().toString(), range.to().toString(), range.zone().getId(), calls, heatmap,
             afterHours, share(afterHours, calls), languages, contained, share(contained, calls),
             totals.shortCalls(), share(totals.shortCalls(), calls),
-            queue(totals, queries.queueResults(start, end, serviceLevelSeconds), serviceLevelSeconds),
+            queue(totals, serviceLevelSeconds),
             allChoices, dropOff(queries.lastSteps(start, end)), answers,
             callbacks(queries.callbacksByStatus(start, end), queries.pendingCallbacks(), now),
             right(now));
     }
 
-    private static Figures.Queue queue(FigureQueries.Totals totals, Map<String, FigureQueries.Result> results,
-                                       int threshold) {
-        FigureQueries.Result bridged = results.get("bridged");
-        FigureQueries.Result hangup = results.get("hangup");
-        Integer longest = results.values().stream().map(FigureQueries.Result::longest)
-            .filter(java.util.Objects::nonNull).max(Integer::compare).orElse(null);
-        int within = bridged == null ? 0 : bridged.withinThreshold();
+    private static Figures.Queue queue(FigureQueries.Totals totals, int threshold) {
         return new Figures.Queue(totals.queued(), totals.answered(), totals.abandoned(),
-            share(totals.abandoned(), totals.queued()), mean(bridged), mean(hangup), threshold,
-            share(within, totals.queued()), longest);
+            share(totals.abandoned(), totals.queued()), totals.meanAnswerSeconds(), totals.meanAbandonSeconds(),
+            threshold, share(totals.answeredWithin(), totals.queued()), totals.longestWait());
     }
 
     private List<Figures.NodeCount> dropOff(Map<String, Integer> lastSteps) {
@@ -144,7 +138,4 @@ public class CallFigures {
         return whole == 0 ? null : (double) part / whole;
     }
 
-    private static Double mean(FigureQueries.Result result) {
-        return result == null || result.count() == 0 ? null : (double) result.totalSeconds() / result.count();
-    }
 }

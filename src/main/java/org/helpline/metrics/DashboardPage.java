@@ -52,6 +52,7 @@ class DashboardPage {
         model.put("days", Charts.dayLabels());
         model.put("choices", Charts.choices(f.menuChoices(), flow));
         model.put("dropOff", Charts.nodes(f.dropOff()));
+        model.put("flow", FlowDiagram.draw(flow, f.menuChoices(), f.dropOff()));
         model.put("answers", Charts.choices(f.answers(), flow));
         model.put("queueBars", Charts.queue(f.queue()));
         return new ModelAndView<>("dashboard", model);

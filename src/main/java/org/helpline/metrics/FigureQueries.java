@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,27 +17,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SQL behind the figures: aggregates computed by the database (H2 or PostgreSQL, in plain SQL both accept),
- * so a month of a busy line is summed where it lies instead of being read into memory. "The calls" are those
- * whose first step ({@code call-start}) falls in the range; their later steps are looked for up to a day after.
+ * The SQL behind the figures, in plain SQL that H2 and PostgreSQL both accept. Figures about calls read
+ * {@code call_summary} (a row per call, kept by the event writer), so a month of a busy line is one indexed scan
+ * of its calls rather than of all their steps. "The calls" are those that started in the range.
  */
 @Singleton
 class FigureQueries {
 
     /** Queue results Twilio reports, as recorded in {@code call_event.detail}. */
     static final String RESULTS = "('bridged', 'hangup', 'leave', 'queue-full', 'error', 'system-error')";
-    private static final Duration LONGEST_CALL = Duration.ofDays(1);
-    private static final String CALLS = "WITH calls AS (SELECT DISTINCT call_sid FROM call_event "
-        + "WHERE detail = 'call-start' AND occurred_at >= ? AND occurred_at < ?) ";
-    private static final String OF_CALLS = " FROM call_event e JOIN calls c ON c.call_sid = e.call_sid "
-        + "WHERE e.occurred_at >= ? AND e.occurred_at < ? ";
+    private static final String IN_RANGE = " FROM call_summary WHERE started_at >= ? AND started_at < ?";
 
-    /** Sums over the calls' steps, one row. */
-    record Totals(int calls, int spanish, int queued, int answered, int abandoned, int shortCalls) {
-    }
-
-    /** One queue result's count and times. */
-    record Result(int count, long totalSeconds, Integer longest, int withinThreshold) {
+    /** Sums over the calls, one row. Times in seconds; means are null when there is nothing to average. */
+    record Totals(int calls, int spanish, int queued, int answered, int abandoned, int shortCalls,
+                  Double meanAnswerSeconds, Double meanAbandonSeconds, int answeredWithin, Integer longestWait) {
     }
 
     private final JdbcOperations jdbc;
@@ -49,10 +41,9 @@ class FigureQueries {
 
     @Transactional(readOnly = true)
     public Map<Long, Integer> callStartsByMinute(Instant start, Instant end) {
-        String sql = "SELECT FLOOR(EXTRACT(EPOCH FROM occurred_at) / 60) AS start_minute, COUNT(*) FROM call_event "
-            + "WHERE detail = 'call-start' AND occurred_at >= ? AND occurred_at < ? "
-            + "GROUP BY FLOOR(EXTRACT(EPOCH FROM occurred_at) / 60)";
-        return query(sql, statement -> bind(statement, start, end), rows -> {
+        String sql = "SELECT FLOOR(EXTRACT(EPOCH FROM started_at) / 60) AS start_minute, COUNT(*)" + IN_RANGE
+            + " GROUP BY FLOOR(EXTRACT(EPOCH FROM started_at) / 60)";
+        return query(sql, statement -> bind(statement, 1, start, end), rows -> {
             Map<Long, Integer> minutes = new HashMap<>();
             while (rows.next()) {
                 minutes.put(rows.getLong(1), rows.getInt(2));
@@ -62,49 +53,32 @@ class FigureQueries {
     }
 
     @Transactional(readOnly = true)
-    public Totals totals(Instant start, Instant end) {
-        String sql = CALLS + ", per_call AS (SELECT e.call_sid, "
-            + "MAX(CASE WHEN e.language = 'es' THEN 1 ELSE 0 END) AS spanish, "
-            + "MAX(CASE WHEN e.detail = 'enqueued' THEN 1 ELSE 0 END) AS queued, "
-            + "MAX(CASE WHEN e.node = 'queue' AND e.detail = 'bridged' THEN 1 ELSE 0 END) AS answered, "
-            + "MAX(CASE WHEN e.node = 'queue' AND e.detail = 'hangup' THEN 1 ELSE 0 END) AS abandoned, "
-            + "MAX(CASE WHEN e.node = 'status' THEN e.seconds END) AS duration"
-            + OF_CALLS + "GROUP BY e.call_sid) "
-            + "SELECT COUNT(*), SUM(spanish), SUM(queued), SUM(answered), "
+    public Totals totals(Instant start, Instant end, int thresholdSeconds) {
+        String sql = "SELECT COUNT(*), SUM(spanish), SUM(queued), SUM(answered), "
             + "SUM(CASE WHEN abandoned = 1 AND answered = 0 THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN duration < 10 THEN 1 ELSE 0 END) FROM per_call";
-        return query(sql, statement -> bindCalls(statement, start, end), rows -> {
+            + "SUM(CASE WHEN duration < 10 THEN 1 ELSE 0 END), "
+            + "AVG(CASE WHEN answered = 1 THEN CAST(answer_seconds AS DOUBLE PRECISION) END), "
+            + "AVG(CASE WHEN abandoned = 1 AND answered = 0 THEN CAST(abandon_seconds AS DOUBLE PRECISION) END), "
+            + "SUM(CASE WHEN answered = 1 AND answer_seconds <= ? THEN 1 ELSE 0 END), "
+            + "MAX(longest_wait)" + IN_RANGE;
+        return query(sql, statement -> {
+            statement.setInt(1, thresholdSeconds);
+            bind(statement, 2, start, end);
+        }, rows -> {
             rows.next();
             return new Totals(rows.getInt(1), rows.getInt(2), rows.getInt(3), rows.getInt(4), rows.getInt(5),
-                rows.getInt(6));
+                rows.getInt(6), rows.getObject(7) == null ? null : rows.getDouble(7),
+                rows.getObject(8) == null ? null : rows.getDouble(8), rows.getInt(9),
+                rows.getObject(10) == null ? null : rows.getInt(10));
         });
     }
 
-    @Transactional(readOnly = true)
-    public Map<String, Result> queueResults(Instant start, Instant end, int thresholdSeconds) {
-        String sql = CALLS + "SELECT e.detail, COUNT(*), SUM(e.seconds), MAX(e.seconds), "
-            + "SUM(CASE WHEN e.seconds <= ? THEN 1 ELSE 0 END)" + OF_CALLS
-            + "AND e.node = 'queue' AND e.detail IN " + RESULTS + " GROUP BY e.detail";
-        return query(sql, statement -> {
-            bind(statement, start, end);
-            statement.setInt(3, thresholdSeconds);
-            statement.setObject(4, utc(start));
-            statement.setObject(5, utc(end.plus(LONGEST_CALL)));
-        }, rows -> {
-            Map<String, Result> results = new HashMap<>();
-            while (rows.next()) {
-                Integer longest = rows.getObject(4) == null ? null : rows.getInt(4);
-                results.put(rows.getString(1), new Result(rows.getInt(2), rows.getLong(3), longest, rows.getInt(5)));
-            }
-            return results;
-        });
-    }
-
+    /** Keys chosen (or spoken) at each menu during the range. */
     @Transactional(readOnly = true)
     public List<Figures.Choice> choices(Instant start, Instant end) {
-        String sql = CALLS + "SELECT e.node, e.choice, COUNT(*)" + OF_CALLS
-            + "AND e.detail IN ('chosen', 'spoken', 'language') GROUP BY e.node, e.choice ORDER BY e.node, e.choice";
-        return query(sql, statement -> bindCalls(statement, start, end), rows -> {
+        String sql = "SELECT node, choice, COUNT(*) FROM call_event WHERE detail IN ('chosen', 'spoken', "
+            + "'language') AND occurred_at >= ? AND occurred_at < ? GROUP BY node, choice ORDER BY node, choice";
+        return query(sql, statement -> bind(statement, 1, start, end), rows -> {
             List<Figures.Choice> choices = new ArrayList<>();
             while (rows.next()) {
                 choices.add(new Figures.Choice(rows.getString(1), rows.getString(2), rows.getInt(3)));
@@ -113,19 +87,12 @@ class FigureQueries {
         });
     }
 
+    /** Ended calls by the node their last step led to. */
     @Transactional(readOnly = true)
     public Map<String, Integer> lastSteps(Instant start, Instant end) {
-        String sql = CALLS + ", steps AS (SELECT e.call_sid, e.next_node, "
-            + "ROW_NUMBER() OVER (PARTITION BY e.call_sid ORDER BY e.occurred_at DESC) AS step_back"
-            + OF_CALLS + "AND e.node <> 'status'), "
-            + "ended AS (SELECT DISTINCT e.call_sid" + OF_CALLS + "AND e.node = 'status') "
-            + "SELECT s.next_node, COUNT(*) FROM steps s JOIN ended d ON d.call_sid = s.call_sid "
-            + "WHERE s.step_back = 1 AND s.next_node IS NOT NULL GROUP BY s.next_node";
-        return query(sql, statement -> {
-            bindCalls(statement, start, end);
-            statement.setObject(5, utc(start));
-            statement.setObject(6, utc(end.plus(LONGEST_CALL)));
-        }, rows -> {
+        String sql = "SELECT last_node, COUNT(*)" + IN_RANGE + " AND ended = 1 AND last_node IS NOT NULL "
+            + "GROUP BY last_node";
+        return query(sql, statement -> bind(statement, 1, start, end), rows -> {
             Map<String, Integer> nodes = new HashMap<>();
             while (rows.next()) {
                 nodes.put(rows.getString(1), rows.getInt(2));
@@ -138,7 +105,7 @@ class FigureQueries {
     public Map<String, Integer> callbacksByStatus(Instant start, Instant end) {
         String sql = "SELECT status, COUNT(*) FROM callback_request WHERE requested_at >= ? AND requested_at < ? "
             + "GROUP BY status";
-        return query(sql, statement -> bind(statement, start, end), rows -> {
+        return query(sql, statement -> bind(statement, 1, start, end), rows -> {
             Map<String, Integer> statuses = new HashMap<>();
             while (rows.next()) {
                 statuses.put(rows.getString(1), rows.getInt(2));
@@ -192,16 +159,10 @@ class FigureQueries {
         });
     }
 
-    private static void bind(PreparedStatement statement, Instant start, Instant end) throws SQLException {
-        statement.setObject(1, utc(start));
-        statement.setObject(2, utc(end));
-    }
-
-    /** The calls' range, then the window their later steps are looked for in. */
-    private static void bindCalls(PreparedStatement statement, Instant start, Instant end) throws SQLException {
-        bind(statement, start, end);
-        statement.setObject(3, utc(start));
-        statement.setObject(4, utc(end.plus(LONGEST_CALL)));
+    private static void bind(PreparedStatement statement, int first, Instant start, Instant end)
+        throws SQLException {
+        statement.setObject(first, utc(start));
+        statement.setObject(first + 1, utc(end));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -103,6 +103,8 @@ class DashboardInBrowserTest {
         assertThat(browser.findElement(By.id("calls")).getText()).matches("\\d+");
         assertThat(browser.findElements(By.cssSelector("#heatmap svg rect"))).hasSize(7 * 24);
         assertThat(browser.findElements(By.cssSelector("#queue .bar"))).hasSize(4);
+        assertThat(browser.findElements(By.cssSelector("#flow svg line"))).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(browser.findElement(By.id("flow")).getText()).contains("main", "stages", "overdose");
         screenshot("dashboard");
 
         browser.get(base + "/supervisor/directory");

@@ -4,9 +4,10 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.helpline.hours.WeeklyHours;
+import org.helpline.hours.HolidayRepository;
 import org.helpline.hours.WeeklyHoursRepository;
 import org.helpline.support.CallWalk;
+import org.helpline.support.Hours;
 import org.helpline.support.FakeTwilio;
 import org.helpline.support.TwimlDoc;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +43,9 @@ class CallbackWalkTest {
     @Inject
     WeeklyHoursRepository weekly;
 
+    @Inject
+    HolidayRepository holidays;
+
     private FakeTwilio twilio;
 
     @BeforeEach
@@ -52,10 +56,7 @@ class CallbackWalkTest {
 
     @AfterEach
     void openAroundTheClock() {
-        weekly.deleteAll();
-        for (int day = 1; day <= 7; day++) {
-            weekly.save(new WeeklyHours(null, day, 0, 1440));
-        }
+        Hours.openAroundTheClock(weekly, holidays);
     }
 
     @Test

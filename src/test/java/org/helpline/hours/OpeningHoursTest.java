@@ -2,6 +2,7 @@ package org.helpline.hours;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.helpline.support.Hours;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,11 +40,7 @@ class OpeningHoursTest {
 
     @AfterEach
     void openAroundTheClockAgain() {
-        holidays.deleteAll();
-        weekly.deleteAll();
-        for (int day = 1; day <= 7; day++) {
-            weekly.save(new WeeklyHours(null, day, 0, 1440));
-        }
+        Hours.openAroundTheClock(weekly, holidays);
     }
 
     @Test

@@ -6,9 +6,11 @@ import org.helpline.callback.CallbackRequest;
 import org.helpline.callback.CallbackRequestRepository;
 import org.helpline.event.CallEvent;
 import org.helpline.event.CallEventRepository;
+import org.helpline.event.CallSummaries;
 import org.helpline.hours.HolidayRepository;
 import org.helpline.hours.WeeklyHours;
 import org.helpline.hours.WeeklyHoursRepository;
+import org.helpline.support.Hours;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,9 @@ class CallFiguresTest {
     CallbackRequestRepository callbacks;
 
     @Inject
+    CallSummaries summaries;
+
+    @Inject
     WeeklyHoursRepository weekly;
 
     @Inject
@@ -80,6 +85,8 @@ class CallFiguresTest {
         // C6, Monday 9:00 CST: after the range, counted nowhere.
         call("C6", "2026-11-02T15:00:00Z", "en", step("main", "0", "queue"), queue("enqueued", null));
         events.saveAll(known);
+        // Written straight to the table (to set their times), so the summaries are refreshed as the writer would.
+        summaries.refresh(known.stream().map(CallEvent::callSid).collect(java.util.stream.Collectors.toSet()));
 
         callbacks.save(callback("2026-10-31T21:00:00Z", CallbackRequest.DONE));
         callbacks.save(callback("2026-11-01T16:00:00Z", CallbackRequest.PENDING));
@@ -89,12 +96,9 @@ class CallFiguresTest {
     @AfterEach
     void openAroundTheClockAgain() {
         events.deleteAll(known);
+        summaries.refresh(known.stream().map(CallEvent::callSid).collect(java.util.stream.Collectors.toSet()));
         callbacks.deleteAll();
-        holidays.deleteAll();
-        weekly.deleteAll();
-        for (int day = 1; day <= 7; day++) {
-            weekly.save(new WeeklyHours(null, day, 0, 1440));
-        }
+        Hours.openAroundTheClock(weekly, holidays);
     }
 
     @Test

@@ -1,0 +1,154 @@
+package org.helpline.supervisor;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.helpline.directory.Resource;
+import org.helpline.directory.ResourceRepository;
+import org.helpline.hours.HolidayRepository;
+import org.helpline.hours.WeeklyHoursRepository;
+import org.helpline.support.Hours;
+import org.helpline.support.Browser;
+import org.helpline.support.CallWalk;
+import org.helpline.support.FakeTwilio;
+import org.helpline.support.TwimlDoc;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.helpline.support.Scripts.en;
+
+/** Supervisors keep the directory and the hours; bad input gets a clear message, good input is heard next call. */
+@MicronautTest(transactional = false)
+@Property(name = "helpline.supervisors.first-user", value = "keeper")
+@Property(name = "helpline.supervisors.first-password", value = "keeps the lists")
+class DirectoryAndHoursPagesTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    ResourceRepository resources;
+
+    @Inject
+    WeeklyHoursRepository weekly;
+
+    @Inject
+    HolidayRepository holidays;
+
+    private Browser browser;
+    private List<Resource> before;
+
+    @BeforeEach
+    void signIn() {
+        before = resources.findByActiveTrueOrderByPosition();
+        browser = new Browser(server.getURL().toString());
+        browser.signIn("keeper", "keeps the lists");
+    }
+
+    @AfterEach
+    void restore() {
+        resources.deleteAll();
+        before.forEach(r -> resources.save(new Resource(null, r.category(), r.name(), r.phone(), r.website(),
+            r.position(), true)));
+        Hours.openAroundTheClock(weekly, holidays);
+    }
+
+    @Test
+    void whenAResourceIsAddedWithBadInputThenEachProblemIsNamedAndNothingIsSaved() {
+        String token = Browser.csrf(browser.get("/supervisor/directory"));
+
+        HttpResponse<String> answer = browser.post("/supervisor/directory/add", Map.of("_csrf", token, "name", "",
+            "category", "nonsense", "phone", "555-12", "website", "javascript:alert(1)"));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("Give the resource a name", "Choose one of the categories",
+            "The phone number must have 10 digits", "The web address must start with http");
+        assertThat(resources.count()).isEqualTo(before.size());
+    }
+
+    @Test
+    void whenAResourceIsAddedThenTheNextCallHearsItAndItsNumber() {
+        String token = Browser.csrf(browser.get("/supervisor/directory"));
+
+        HttpResponse<String> answer = browser.post("/supervisor/directory/add", Map.of("_csrf", token,
+            "name", "Parents Circle", "category", "support", "phone", "(312) 555-0188", "website", ""));
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        TwimlDoc heard = walkToResources();
+        assertThat(heard.saidInGather()).contains("Parents Circle.",
+            en("resource-phone").replace("{phone}", "3 1 2, 5 5 5, 0 1 8 8"));
+    }
+
+    @Test
+    void whenAResourceIsMovedUpAndRetiredThenCallersHearTheNewOrderWithoutIt() {
+        Resource narAnon = named("Nar-Anon");
+        Resource families = named("Families Anonymous");
+        String token = Browser.csrf(browser.get("/supervisor/directory"));
+
+        browser.post("/supervisor/directory/" + narAnon.id(), Map.of("_csrf", token, "action", "up"));
+        assertThat(walkToResources().saidInGather()).containsSubsequence("Nar-Anon.", "Families Anonymous.");
+
+        browser.post("/supervisor/directory/" + families.id(), Map.of("_csrf", token, "action", "retire"));
+        assertThat(walkToResources().saidInGather()).contains("Nar-Anon.").doesNotContain("Families Anonymous.");
+
+        browser.post("/supervisor/directory/" + families.id(), Map.of("_csrf", token, "action", "restore"));
+        assertThat(walkToResources().saidInGather()).contains("Families Anonymous.");
+    }
+
+    @Test
+    void whenHoursAreWrittenBadlyThenTheFormSaysHowToWriteThem() {
+        String token = Browser.csrf(browser.get("/supervisor/hours"));
+
+        HttpResponse<String> weeklyAnswer = browser.post("/supervisor/hours/weekly", Map.of("_csrf", token,
+            "day", "Funday", "opens", "8am", "closes", "25:00"));
+        HttpResponse<String> backwards = browser.post("/supervisor/hours/weekly", Map.of("_csrf", token,
+            "day", "Monday", "opens", "17:00", "closes", "09:00"));
+        HttpResponse<String> holiday = browser.post("/supervisor/hours/holiday", Map.of("_csrf", token,
+            "date", "25/12/2026", "name", "", "opens", "", "closes", ""));
+
+        assertThat(weeklyAnswer.body()).contains("Choose a day of the week", "Write the opening time as HH:MM",
+            "Write the closing time as HH:MM");
+        assertThat(backwards.body()).contains("The closing time must be after the opening time");
+        assertThat(holiday.body()).contains("Write the date as YYYY-MM-DD", "Give the day a name");
+        assertThat(weekly.count()).isEqualTo(7);
+    }
+
+    @Test
+    void whenTodayIsMadeAHolidayThenTheNextCallerAskingForASpecialistHearsTheLineIsClosed() {
+        String token = Browser.csrf(browser.get("/supervisor/hours"));
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("America/Chicago")).toString();
+
+        HttpResponse<String> added = browser.post("/supervisor/hours/holiday", Map.of("_csrf", token,
+            "date", today, "name", "Staff day", "opens", "", "closes", ""));
+
+        assertThat(added.statusCode()).isEqualTo(303);
+        assertThat(browser.get("/supervisor/hours").body()).contains("Staff day", "closed all day");
+        CallWalk call = new CallWalk(new FakeTwilio(http.toBlocking()));
+        call.start();
+        assertThat(call.press("0").saidInGather()).startsWith(en("queue-closed"));
+    }
+
+    private Resource named(String name) {
+        return resources.findByActiveTrueOrderByPosition().stream().filter(r -> r.name().equals(name))
+            .findFirst().orElseThrow();
+    }
+
+    private TwimlDoc walkToResources() {
+        CallWalk call = new CallWalk(new FakeTwilio(http.toBlocking()));
+        call.start();
+        return call.press("4");
+    }
+}
