@@ -70,7 +70,7 @@ final class Charts {
         return List.of(new Bar("queued", queue.queued(), percent(queue.queued(), max)),
             new Bar("answered", queue.answered(), percent(queue.answered(), max)),
             new Bar("abandoned", queue.abandoned(), percent(queue.abandoned(), max)),
-            new Bar("other (call back, full, error)", other, percent(other, max)));
+            new Bar("other: still waiting, call back, full or error", other, percent(other, max)));
     }
 
     private static String target(CallFlow flow, Figures.Choice choice) {
