@@ -66,8 +66,8 @@ class DirectoryPages {
 
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    Object change(HttpRequest<?> request, Principal principal, long id, @Body Map<String, String> form) {
-        Optional<Resource> found = repository.findById(id);
+    Object change(HttpRequest<?> request, Principal principal, String id, @Body Map<String, String> form) {
+        Optional<Resource> found = id.matches("\\d{1,18}") ? repository.findById(Long.valueOf(id)) : Optional.empty();
         if (found.isEmpty()) {
             return HttpResponse.badRequest("That resource is no longer in the directory.");
         }
@@ -81,9 +81,9 @@ class DirectoryPages {
                 ResourceForm input = ResourceForm.of(form);
                 List<String> problems = input.problems();
                 if (!problems.isEmpty()) {
-                    return page(request, principal, problems, form, id);
+                    return page(request, principal, problems, form, resource.id());
                 }
-                repository.update(input.toResource(id, resource.position(), resource.active()));
+                repository.update(input.toResource(resource.id(), resource.position(), resource.active()));
             }
             default -> {
                 return HttpResponse.badRequest("Unknown change.");
@@ -93,10 +93,14 @@ class DirectoryPages {
         return backToList();
     }
 
+    /** Moves a resource past its neighbour in the same category: the order callers hear within a category. */
     private void move(Resource resource, int direction) {
         List<Resource> all = new ArrayList<>(ordered());
         int index = all.indexOf(resource);
         int other = index + direction;
+        while (other >= 0 && other < all.size() && !all.get(other).category().equals(resource.category())) {
+            other += direction;
+        }
         if (index < 0 || other < 0 || other >= all.size()) {
             return;
         }

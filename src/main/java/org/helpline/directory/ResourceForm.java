@@ -33,7 +33,8 @@ record ResourceForm(String name, String category, String phone, String website) 
             problems.add("That phone number is not a North American number.");
         }
         if (!website.isEmpty() && !isWebAddress(website)) {
-            problems.add("The web address must start with http:// or https://, like https://example.org.");
+            problems.add("That web address is not one we can use: it must start with http:// or https://, have "
+                + "no spaces, and be at most 200 characters, like https://example.org.");
         }
         return problems;
     }

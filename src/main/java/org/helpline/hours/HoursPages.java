@@ -114,15 +114,25 @@ class HoursPages {
     }
 
     @Post("/weekly/{id}/remove")
-    Object removeWeekly(Principal principal, long id) {
-        weekly.deleteById(id);
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    Object removeWeekly(Principal principal, String id) {
+        Long key = parseId(id);
+        if (key == null) {
+            return HttpResponse.badRequest("Those hours are no longer listed; reload the page.");
+        }
+        weekly.deleteById(key);
         LOG.info("Supervisor {} removed weekly hours {}", principal.getName(), id);
         return back();
     }
 
     @Post("/holiday/{id}/remove")
-    Object removeHoliday(Principal principal, long id) {
-        holidays.deleteById(id);
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    Object removeHoliday(Principal principal, String id) {
+        Long key = parseId(id);
+        if (key == null) {
+            return HttpResponse.badRequest("That date is no longer listed; reload the page.");
+        }
+        holidays.deleteById(key);
         LOG.info("Supervisor {} removed dated exception {}", principal.getName(), id);
         return back();
     }
@@ -156,6 +166,10 @@ class HoursPages {
         }
         model.put("dayNames", dayNames);
         return new ModelAndView<>("hours", model);
+    }
+
+    private static Long parseId(String id) {
+        return id != null && id.matches("\\d{1,18}") ? Long.valueOf(id) : null;
     }
 
     private static int parseDay(String value, List<String> problems) {

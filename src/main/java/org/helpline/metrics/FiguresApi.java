@@ -12,6 +12,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
+import java.util.Map;
+
 /** The dashboard's figures for reports: JSON, and CSV to download, behind the supervisors' sign-in. */
 @Controller("/supervisor/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -32,7 +34,7 @@ class FiguresApi {
                          @Nullable @QueryValue String threshold) {
         RangeParameters.Parsed parsed = ranges.parse(from, to, threshold);
         if (parsed.problem() != null) {
-            return HttpResponse.badRequest(parsed.problem());
+            return HttpResponse.badRequest(Map.of("message", parsed.problem()));
         }
         return HttpResponse.ok(figures.of(parsed.range(), parsed.threshold()));
     }

@@ -75,7 +75,7 @@ class DirectoryAndHoursPagesTest {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("Give the resource a name", "Choose one of the categories",
-            "The phone number must have 10 digits", "The web address must start with http");
+            "The phone number must have 10 digits", "That web address is not one we can use");
         assertThat(resources.count()).isEqualTo(before.size());
     }
 
@@ -139,6 +139,60 @@ class DirectoryAndHoursPagesTest {
         CallWalk call = new CallWalk(new FakeTwilio(http.toBlocking()));
         call.start();
         assertThat(call.press("0").saidInGather()).startsWith(en("queue-closed"));
+    }
+
+    @Test
+    void whenHoursAndAHolidayAreRemovedThenTheyAreGoneAndTheLineOpensAgain() {
+        String token = Browser.csrf(browser.get("/supervisor/hours"));
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("America/Chicago")).toString();
+        browser.post("/supervisor/hours/holiday", Map.of("_csrf", token, "date", today, "name", "Mistake",
+            "opens", "", "closes", ""));
+        long holidayId = holidays.findByHolidayDate(java.time.LocalDate.parse(today)).orElseThrow().id();
+        long weeklyId = weekly.findAll().iterator().next().id();
+
+        HttpResponse<String> removedHoliday = browser.post("/supervisor/hours/holiday/" + holidayId + "/remove",
+            Map.of("_csrf", token));
+        HttpResponse<String> removedWeekly = browser.post("/supervisor/hours/weekly/" + weeklyId + "/remove",
+            Map.of("_csrf", token));
+
+        assertThat(removedHoliday.statusCode()).isEqualTo(303);
+        assertThat(removedWeekly.statusCode()).isEqualTo(303);
+        assertThat(holidays.count()).isZero();
+        assertThat(weekly.count()).isEqualTo(6);
+        CallWalk call = new CallWalk(new FakeTwilio(http.toBlocking()));
+        call.start();
+        assertThat(call.press("0").has("/Response/Enqueue")).isTrue();
+    }
+
+    @Test
+    void whenAnIdOrPageIsWrongThenTheAnswerSaysSoPlainly() {
+        String token = Browser.csrf(browser.get("/supervisor/directory"));
+
+        HttpResponse<String> badId = browser.post("/supervisor/directory/abc", Map.of("_csrf", token,
+            "action", "save"));
+        HttpResponse<String> badHours = browser.post("/supervisor/hours/weekly/xyz/remove", Map.of("_csrf", token));
+        HttpResponse<String> badRange = browser.get("/supervisor/api/figures?from=abc");
+
+        assertThat(badId.statusCode()).isEqualTo(400);
+        assertThat(badId.body()).contains("no longer in the directory").doesNotContain("Failed to convert");
+        assertThat(badHours.statusCode()).isEqualTo(400);
+        assertThat(badRange.statusCode()).isEqualTo(400);
+        assertThat(badRange.body()).startsWith("{").contains("Dates must be written as YYYY-MM-DD");
+    }
+
+    @Test
+    void whenAResourceIsMovedThenItPassesItsNeighbourInTheSameCategory() {
+        Resource transport = named("Non-Emergency Medical Transportation");
+        String token = Browser.csrf(browser.get("/supervisor/directory"));
+        browser.post("/supervisor/directory/add", Map.of("_csrf", token, "name", "Rides First",
+            "category", "transport", "phone", "", "website", ""));
+        Resource added = named("Rides First");
+
+        browser.post("/supervisor/directory/" + added.id(), Map.of("_csrf", token, "action", "up"));
+
+        assertThat(walkToResources().saidInGather()).containsSubsequence("Rides First.",
+            "Non-Emergency Medical Transportation.");
+        assertThat(named(transport.name()).position()).isGreaterThan(named("Rides First").position());
     }
 
     private Resource named(String name) {
