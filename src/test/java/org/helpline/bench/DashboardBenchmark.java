@@ -50,7 +50,8 @@ public final class DashboardBenchmark {
             + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB. Run at " + Instant.now()
             + ".");
         report.add("");
-        report.add(EVENTS + " call events over " + DAYS + " days (about 5 steps a call, 200,000 calls); the range asked for is "
+        report.add(EVENTS + " call events over " + DAYS + " days (about 5 steps a call, 200,000 calls); the range "
+            + "asked for is "
             + "the last 30 days, " + LAST_DAY.minusDays(29) + " to " + LAST_DAY + ", America/Chicago. Each "
             + "figure set is computed " + RUNS + " times after 3 warm-up runs; the target is under 300 ms.");
         report.add("");
