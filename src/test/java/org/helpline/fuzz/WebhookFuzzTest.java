@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * borrowed signatures, status callbacks in any order. Not one may get a 5xx; every 200 from a voice webhook is
  * well-formed TwiML; a body over 64 kB is refused with 413.
  */
-class WebhookFuzzProperties {
+class WebhookFuzzTest {
 
     private static final List<String> PATHS = List.of("/voice/incoming", "/voice/menu/main/key",
         "/voice/menu/stages/key", "/voice/menu/question-risk/key", "/voice/menu/queue-closed/key",
