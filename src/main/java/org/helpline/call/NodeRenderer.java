@@ -3,7 +3,6 @@ package org.helpline.call;
 import com.twilio.http.HttpMethod;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Gather;
-import com.twilio.twiml.voice.Redirect;
 import jakarta.inject.Singleton;
 import org.helpline.advice.AdviceRules;
 import org.helpline.directory.ResourceReading;
@@ -105,7 +104,7 @@ class NodeRenderer {
 
     private VoiceResponse handOff(Node node, Call call, CallState state, List<Utterance> leadIn) {
         if (node.id().equals(CallFlow.CALLBACK)) {
-            return redirect(urls.voice("callback/offer", state.withMisses(0)), leadIn);
+            return Twiml.sayThenRedirect(leadIn, urls.voice("callback/offer", state.withMisses(0)));
         }
         QueuePolicy.Entry entry = node.id().equals(CallFlow.QUEUE) ? policy.entry() : QueuePolicy.Entry.JOIN;
         // Every visit to the queue is recorded with its outcome; a join's time is the enqueue time.
@@ -122,12 +121,6 @@ class NodeRenderer {
         return queue.enqueue(state.language(), leadIn);
     }
 
-    private static VoiceResponse redirect(String url, List<Utterance> leadIn) {
-        VoiceResponse.Builder response = new VoiceResponse.Builder();
-        leadIn.forEach(utterance -> utterance.addTo(response));
-        return response.redirect(new Redirect.Builder(url).method(HttpMethod.POST).build()).build();
-    }
-
     /** After silence or a stray key: a short word, then only the menu again. */
     VoiceResponse retry(Node node, CallState state, String leadInPrompt) {
         Language language = state.language();
@@ -141,13 +134,9 @@ class NodeRenderer {
             .inputs(List.of(Gather.Input.DTMF, Gather.Input.SPEECH)).numDigits(1).finishOnKey("")
             .timeout(SECONDS_TO_CHOOSE)
             .language(state.language().gatherLanguage()).speechTimeout("auto")
-            .hints(String.join(", ", vocabulary.hints(state.language(), node)));
+            .hints(vocabulary.hints(state.language(), node));
         said.forEach(utterance -> utterance.addTo(gather));
-
-        return new VoiceResponse.Builder()
-            .gather(gather.build())
-            .redirect(new Redirect.Builder(action).method(HttpMethod.POST).build())
-            .build();
+        return Twiml.menu(gather, action);
     }
 
     private List<Utterance> render(Part part, Call call, Language language, String answers) {

@@ -1,10 +1,17 @@
 package org.helpline.call;
 
+import com.twilio.http.HttpMethod;
 import com.twilio.twiml.TwiML;
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Gather;
+import com.twilio.twiml.voice.Redirect;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import org.helpline.prompt.Utterance;
 
-/** Sends TwiML the way Twilio expects it. */
+import java.util.List;
+
+/** Sends TwiML the way Twilio expects it, and the few shapes of it every feature uses. */
 public final class Twiml {
 
     private Twiml() {
@@ -12,5 +19,25 @@ public final class Twiml {
 
     public static HttpResponse<String> ok(TwiML twiml) {
         return HttpResponse.ok(twiml.toXml()).contentType(MediaType.TEXT_XML_TYPE);
+    }
+
+    /** A POST to one of our webhooks. */
+    public static Redirect redirectTo(String url) {
+        return new Redirect.Builder(url).method(HttpMethod.POST).build();
+    }
+
+    /** Says a few words, then moves the call on to {@code url}. */
+    public static VoiceResponse sayThenRedirect(List<Utterance> said, String url) {
+        VoiceResponse.Builder response = new VoiceResponse.Builder();
+        said.forEach(utterance -> utterance.addTo(response));
+        return response.redirect(redirectTo(url)).build();
+    }
+
+    /**
+     * A menu: the Gather, then a Redirect to the same action. When the caller gives no input Twilio follows the
+     * Redirect, which arrives without {@code Digits}: that is how silence is told apart from a choice.
+     */
+    public static VoiceResponse menu(Gather.Builder gather, String action) {
+        return new VoiceResponse.Builder().gather(gather.build()).redirect(redirectTo(action)).build();
     }
 }

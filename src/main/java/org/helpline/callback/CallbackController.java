@@ -4,7 +4,6 @@ import com.twilio.http.HttpMethod;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
-import com.twilio.twiml.voice.Redirect;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -80,7 +79,8 @@ class CallbackController {
             return Twiml.ok(askNumber(state.withMisses(0), List.of()));
         }
         if (digits.equals("0")) {
-            return Twiml.ok(redirect(urls.voice("menu/" + CallFlow.QUEUE, state.withMisses(0)), List.of()));
+            String queue = urls.voice("menu/" + CallFlow.QUEUE, state.withMisses(0));
+            return Twiml.ok(Twiml.sayThenRedirect(List.of(), queue));
         }
         if (digits.equals("*")) {
             return Twiml.ok(toMainMenu(state.language(), List.of()));
@@ -119,7 +119,7 @@ class CallbackController {
         leadIn.forEach(utterance -> utterance.addTo(gather));
         speech.prompt(language, "callback-confirm", Map.of("last2", NorthAmericanNumber.lastTwoSpoken(callerId)))
             .addTo(gather);
-        return withSilenceRedirect(gather, urls.voice("callback/confirm", state));
+        return Twiml.menu(gather, urls.voice("callback/confirm", state));
     }
 
     private VoiceResponse askNumber(CallState state, List<Utterance> leadIn) {
@@ -128,7 +128,7 @@ class CallbackController {
             .language(state.language().gatherLanguage());
         leadIn.forEach(utterance -> utterance.addTo(gather));
         speech.prompt(state.language(), "callback-number").addTo(gather);
-        return withSilenceRedirect(gather, urls.voice("callback/number", state));
+        return Twiml.menu(gather, urls.voice("callback/number", state));
     }
 
     private VoiceResponse store(Call call, String number) {
@@ -145,22 +145,12 @@ class CallbackController {
 
     /** The third miss: like every menu, a person takes over (or, when closed, the caller hears so). */
     private VoiceResponse toSpecialist(CallState state) {
-        return redirect(urls.voice("menu/" + CallFlow.QUEUE, state.withMisses(0)),
-            List.of(speech.prompt(state.language(), "callback-unavailable")));
+        return Twiml.sayThenRedirect(List.of(speech.prompt(state.language(), "callback-unavailable")),
+            urls.voice("menu/" + CallFlow.QUEUE, state.withMisses(0)));
     }
 
     private VoiceResponse toMainMenu(Language language, List<Utterance> leadIn) {
-        return redirect(urls.voice("menu/" + CallFlow.MAIN, CallState.start(language)), leadIn);
+        return Twiml.sayThenRedirect(leadIn, urls.voice("menu/" + CallFlow.MAIN, CallState.start(language)));
     }
 
-    private static VoiceResponse redirect(String url, List<Utterance> leadIn) {
-        VoiceResponse.Builder response = new VoiceResponse.Builder();
-        leadIn.forEach(utterance -> utterance.addTo(response));
-        return response.redirect(new Redirect.Builder(url).method(HttpMethod.POST).build()).build();
-    }
-
-    private static VoiceResponse withSilenceRedirect(Gather.Builder gather, String action) {
-        return new VoiceResponse.Builder().gather(gather.build())
-            .redirect(new Redirect.Builder(action).method(HttpMethod.POST).build()).build();
-    }
 }

@@ -19,8 +19,6 @@ import java.util.List;
 @Singleton
 public class CallSummaries {
 
-    private static final String RESULTS = "('bridged', 'hangup', 'leave', 'queue-full', 'error', 'system-error')";
-
     private final JdbcOperations jdbc;
 
     CallSummaries(JdbcOperations jdbc) {
@@ -60,7 +58,7 @@ public class CallSummaries {
             + "MAX(CASE WHEN e.node = 'queue' AND e.detail = 'hangup' THEN 1 ELSE 0 END), "
             + "MAX(CASE WHEN e.node = 'queue' AND e.detail = 'bridged' THEN e.seconds END), "
             + "MAX(CASE WHEN e.node = 'queue' AND e.detail = 'hangup' THEN e.seconds END), "
-            + "MAX(CASE WHEN e.node = 'queue' AND e.detail IN " + RESULTS + " THEN e.seconds END), "
+            + "MAX(CASE WHEN e.node = 'queue' AND e.detail IN " + QueueResults.SQL_LIST + " THEN e.seconds END), "
             + "MAX(CASE WHEN e.node = 'status' THEN e.seconds END), "
             + "MAX(CASE WHEN e.node = 'status' THEN 1 ELSE 0 END), "
             + "(SELECT s.next_node FROM call_event s WHERE s.call_sid = e.call_sid AND s.node <> 'status' "

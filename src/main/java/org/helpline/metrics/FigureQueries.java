@@ -2,6 +2,7 @@ package org.helpline.metrics;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import org.helpline.event.QueueResults;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -24,8 +25,6 @@ import java.util.Map;
 @Singleton
 class FigureQueries {
 
-    /** Queue results Twilio reports, as recorded in {@code call_event.detail}. */
-    static final String RESULTS = "('bridged', 'hangup', 'leave', 'queue-full', 'error', 'system-error')";
     private static final String IN_RANGE = " FROM call_summary WHERE started_at >= ? AND started_at < ?";
 
     /** Sums over the calls, one row. Times in seconds; means are null when there is nothing to average. */
@@ -127,7 +126,7 @@ class FigureQueries {
         String sql = "SELECT COUNT(*), MIN(e.occurred_at) FROM call_event e WHERE e.detail = 'enqueued' "
             + "AND e.occurred_at >= ? AND NOT EXISTS (SELECT 1 FROM call_event r WHERE r.call_sid = e.call_sid "
             + "AND r.occurred_at >= e.occurred_at AND (r.node = 'status' OR (r.node = 'queue' AND r.detail IN "
-            + RESULTS + ")))";
+            + QueueResults.SQL_LIST + ")))";
         return query(sql, statement -> statement.setObject(1, utc(since)), Waiting::from);
     }
 

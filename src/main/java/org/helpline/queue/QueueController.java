@@ -1,10 +1,8 @@
 package org.helpline.queue;
 
-import com.twilio.http.HttpMethod;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Leave;
-import com.twilio.twiml.voice.Redirect;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -16,6 +14,7 @@ import org.helpline.call.CallState;
 import org.helpline.call.PublicUrls;
 import org.helpline.call.Twiml;
 import org.helpline.event.CallEvents;
+import org.helpline.event.QueueResults;
 import org.helpline.flow.CallFlow;
 import org.helpline.flow.Language;
 import org.helpline.prompt.Speech;
@@ -24,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * The two webhooks of a caller's time in the queue: the wait URL, polled while they wait, and the Enqueue action,
@@ -35,9 +33,6 @@ import java.util.Set;
 class QueueController {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueController.class);
-    private static final Set<String> RESULTS =
-        Set.of("bridged", "bridging-in-process", "hangup", "leave", "queue-full", "error", "system-error",
-            "redirected");
 
     private final WaitMessage waitMessage;
     private final Speech speech;
@@ -75,15 +70,14 @@ class QueueController {
             return Twiml.ok(new VoiceResponse.Builder().leave(new Leave.Builder().build()).build());
         }
         String waitUrl = urls.voice("queue/wait", language);
-        return Twiml.ok(new VoiceResponse.Builder()
-            .redirect(new Redirect.Builder(waitUrl).method(HttpMethod.POST).build()).build());
+        return Twiml.ok(new VoiceResponse.Builder().redirect(Twiml.redirectTo(waitUrl)).build());
     }
 
     @Post(uri = "/result", consumes = MediaType.ALL)
     HttpResponse<String> result(HttpRequest<?> request) {
         Call call = Call.of(request);
         Language language = call.state().language();
-        String result = call.params().get("QueueResult").filter(RESULTS::contains).orElse("error");
+        String result = call.params().get("QueueResult").filter(QueueResults.ALL::contains).orElse("error");
         Integer seconds = boxed(number(call.params(), "QueueTime"));
 
         LOG.debug("Call {} left the queue: {} after {} s", call.sid(), result, seconds);
@@ -102,18 +96,18 @@ class QueueController {
             case "hangup", "redirected" -> response.hangup(new Hangup.Builder().build());
             case "leave" -> {
                 String offer = urls.voice("callback/offer", CallState.start(language));
-                response.redirect(new Redirect.Builder(offer).method(HttpMethod.POST).build());
+                response.redirect(Twiml.redirectTo(offer));
             }
             case "queue-full" -> {
                 // Told so, and offered a call back and the menu: never endless ringing.
                 String full = urls.voice("menu/" + CallFlow.QUEUE_FULL, CallState.start(language));
-                response.redirect(new Redirect.Builder(full).method(HttpMethod.POST).build());
+                response.redirect(Twiml.redirectTo(full));
             }
             default -> {
                 // Failed: never a dead end; the self-service menu is always there.
                 speech.prompt(language, "queue-error").addTo(response);
                 String main = urls.voice("menu/" + CallFlow.MAIN, CallState.start(language));
-                response.redirect(new Redirect.Builder(main).method(HttpMethod.POST).build());
+                response.redirect(Twiml.redirectTo(main));
             }
         }
         return response.build();

@@ -36,6 +36,9 @@ public class Vocabulary {
 
     private final Map<Language, Map<String, Map<Character, List<String>>>> entries = new EnumMap<>(Language.class);
     private final List<String> problems = new ArrayList<>();
+    /** Per language and node, worked out once at start-up so no call pays for it. */
+    private final Map<Language, Map<String, Map<Character, List<String>>>> byNodeAndKey = new EnumMap<>(Language.class);
+    private final Map<Language, Map<String, String>> hints = new EnumMap<>(Language.class);
 
     public Vocabulary(ResourceLoader resources, CallFlow flow) {
         for (Language language : Language.values()) {
@@ -48,6 +51,19 @@ public class Vocabulary {
             }
             entries.put(language, parse(properties.get(), file, flow));
         }
+        for (Language language : Language.values()) {
+            Map<String, Map<Character, List<String>>> nodes = new HashMap<>();
+            Map<String, String> nodeHints = new HashMap<>();
+            for (Node node : flow.nodes().values()) {
+                Map<Character, List<String>> phrases = collect(language, node);
+                nodes.put(node.id(), phrases);
+                Set<String> all = new LinkedHashSet<>();
+                phrases.values().forEach(all::addAll);
+                nodeHints.put(node.id(), String.join(", ", all));
+            }
+            byNodeAndKey.put(language, nodes);
+            hints.put(language, nodeHints);
+        }
     }
 
     /** What is wrong with the vocabulary files, for the start-up check. */
@@ -55,15 +71,17 @@ public class Vocabulary {
         return List.copyOf(problems);
     }
 
-    /** Every phrase that chooses one of the node's keys, for the speech recogniser's hints. */
-    public Set<String> hints(Language language, Node node) {
-        Set<String> hints = new LinkedHashSet<>();
-        phrasesByKey(language, node).values().forEach(hints::addAll);
-        return hints;
+    /** Every phrase that chooses one of the node's keys, comma-separated, for the speech recogniser's hints. */
+    public String hints(Language language, Node node) {
+        return hints.get(language).getOrDefault(node.id(), "");
     }
 
     /** Phrase lists for each key the node offers: its own, the ones for every menu, and the digit's name. */
     Map<Character, List<String>> phrasesByKey(Language language, Node node) {
+        return byNodeAndKey.get(language).getOrDefault(node.id(), Map.of());
+    }
+
+    private Map<Character, List<String>> collect(Language language, Node node) {
         Map<String, Map<Character, List<String>>> forLanguage = entries.get(language);
         Map<Character, List<String>> byKey = new HashMap<>();
         for (char key : node.choices()) {
@@ -75,9 +93,9 @@ public class Vocabulary {
                 phrases.add(DIGIT_NAMES.get(language).get(digit));
                 phrases.add(String.valueOf(key));
             }
-            byKey.put(key, phrases);
+            byKey.put(key, List.copyOf(phrases));
         }
-        return byKey;
+        return Map.copyOf(byKey);
     }
 
     private Map<String, Map<Character, List<String>>> parse(Properties properties, String file, CallFlow flow) {
