@@ -2,8 +2,6 @@ package org.helpline.metrics;
 
 import jakarta.inject.Singleton;
 import org.helpline.flow.CallFlow;
-import org.helpline.hours.OpeningHours;
-import org.helpline.hours.Schedule;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +18,8 @@ import java.util.Map;
  * industry's usual sense. "Calls" are the calls that started within the range, in the helpline's time zone.
  * <ul>
  * <li>calls by weekday and hour: when those calls started, local time, Monday first;</li>
- * <li>after-hours share: calls that started while the line was closed, by the opening hours in force now;</li>
+ * <li>after-hours share: calls that started while the line was closed, by the opening hours in force when the
+ *     call was recorded (a later change of hours does not rewrite history);</li>
  * <li>calls by language: a call is Spanish if any of its steps was in Spanish;</li>
  * <li>IVR containment: calls that never joined the specialists' queue, over all calls; beside it the share of
  *     calls that lasted under 10 seconds (by Twilio's call duration), which containment should not be mistaken
@@ -44,13 +43,11 @@ public class CallFigures {
     private static final List<String> QUESTION_NODES = CallFlow.QUESTIONS;
 
     private final FigureQueries queries;
-    private final OpeningHours hours;
     private final CallFlow flow;
     private final Clock clock;
 
-    CallFigures(FigureQueries queries, OpeningHours hours, CallFlow flow, Clock clock) {
+    CallFigures(FigureQueries queries, CallFlow flow, Clock clock) {
         this.queries = queries;
-        this.hours = hours;
         this.flow = flow;
         this.clock = clock;
     }
@@ -61,19 +58,14 @@ public class CallFigures {
         Instant now = clock.instant();
 
         List<List<Integer>> heatmap = emptyHeatmap();
-        Schedule schedule = hours.schedule();
-        int afterHours = 0;
-        for (Map.Entry<Long, Integer> minute : queries.callStartsByMinute(start, end).entrySet()) {
-            Instant at = Instant.ofEpochSecond(minute.getKey() * 60);
-            ZonedDateTime local = at.atZone(range.zone());
+        for (Map.Entry<Long, Integer> bucket : queries.callStartsByBucket(start, end).entrySet()) {
+            ZonedDateTime local = Instant.ofEpochSecond(bucket.getKey()).atZone(range.zone());
             List<Integer> day = heatmap.get(local.getDayOfWeek().getValue() - 1);
-            day.set(local.getHour(), day.get(local.getHour()) + minute.getValue());
-            if (!schedule.isOpen(at)) {
-                afterHours += minute.getValue();
-            }
+            day.set(local.getHour(), day.get(local.getHour()) + bucket.getValue());
         }
 
         FigureQueries.Totals totals = queries.totals(start, end, serviceLevelSeconds);
+        int afterHours = totals.afterHours();
         int calls = totals.calls();
         Map<String, Integer> languages = new LinkedHashMap<>();
         languages.put("en", calls - totals.spanish());

@@ -18,17 +18,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SQL behind the figures, in plain SQL that H2 and PostgreSQL both accept. Figures about calls read
- * {@code call_summary} (a row per call, kept by the event writer), so a month of a busy line is one indexed scan
- * of its calls rather than of all their steps. "The calls" are those that started in the range.
+ * The SQL behind the figures, in plain SQL that H2 and PostgreSQL both accept. Figures about calls and choices sum
+ * the quarter-hour roll-ups that the event writer keeps (see {@code CallRollups}), so a month of a busy line is
+ * about 3,000 rows whatever its number of calls. "The calls" are those that started in the range; a range starts
+ * and ends on a local midnight, which is always the start of a bucket.
  */
 @Singleton
 class FigureQueries {
 
-    private static final String IN_RANGE = " FROM call_summary WHERE started_at >= ? AND started_at < ?";
+    private static final String IN_RANGE = " WHERE bucket >= ? AND bucket < ?";
 
     /** Sums over the calls, one row. Times in seconds; means are null when there is nothing to average. */
-    record Totals(int calls, int spanish, int queued, int answered, int abandoned, int shortCalls,
+    record Totals(int calls, int spanish, int afterHours, int queued, int answered, int abandoned, int shortCalls,
                   Double meanAnswerSeconds, Double meanAbandonSeconds, int answeredWithin, Integer longestWait) {
     }
 
@@ -38,45 +39,45 @@ class FigureQueries {
         this.jdbc = jdbc;
     }
 
+    /** Calls started in each quarter hour of the range that had any, by the epoch second it starts at. */
     @Transactional(readOnly = true)
-    public Map<Long, Integer> callStartsByMinute(Instant start, Instant end) {
-        String sql = "SELECT FLOOR(EXTRACT(EPOCH FROM started_at) / 60) AS start_minute, COUNT(*)" + IN_RANGE
-            + " GROUP BY FLOOR(EXTRACT(EPOCH FROM started_at) / 60)";
+    public Map<Long, Integer> callStartsByBucket(Instant start, Instant end) {
+        String sql = "SELECT bucket, calls FROM rollup_calls" + IN_RANGE;
         return query(sql, statement -> bind(statement, 1, start, end), rows -> {
-            Map<Long, Integer> minutes = new HashMap<>();
+            Map<Long, Integer> buckets = new HashMap<>();
             while (rows.next()) {
-                minutes.put(rows.getLong(1), rows.getInt(2));
+                buckets.put(rows.getLong(1), rows.getInt(2));
             }
-            return minutes;
+            return buckets;
         });
     }
 
     @Transactional(readOnly = true)
     public Totals totals(Instant start, Instant end, int thresholdSeconds) {
-        String sql = "SELECT COUNT(*), SUM(spanish), SUM(queued), SUM(answered), "
-            + "SUM(CASE WHEN abandoned = 1 AND answered = 0 THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN duration < 10 THEN 1 ELSE 0 END), "
-            + "AVG(CASE WHEN answered = 1 THEN CAST(answer_seconds AS DOUBLE PRECISION) END), "
-            + "AVG(CASE WHEN abandoned = 1 AND answered = 0 THEN CAST(abandon_seconds AS DOUBLE PRECISION) END), "
-            + "SUM(CASE WHEN answered = 1 AND answer_seconds <= ? THEN 1 ELSE 0 END), "
-            + "MAX(longest_wait)" + IN_RANGE;
+        String sql = "SELECT COALESCE(SUM(calls), 0), COALESCE(SUM(spanish), 0), COALESCE(SUM(after_hours), 0), "
+            + "COALESCE(SUM(queued), 0), COALESCE(SUM(answered), 0), COALESCE(SUM(abandoned), 0), "
+            + "COALESCE(SUM(short_calls), 0), SUM(answer_seconds), SUM(answer_timed), SUM(abandon_seconds), "
+            + "SUM(abandon_timed), MAX(longest_wait), "
+            + "(SELECT COALESCE(SUM(calls), 0) FROM rollup_answer_times" + IN_RANGE + " AND answer_seconds <= ?) "
+            + "FROM rollup_calls" + IN_RANGE;
         return query(sql, statement -> {
-            statement.setInt(1, thresholdSeconds);
-            bind(statement, 2, start, end);
+            bind(statement, 1, start, end);
+            statement.setInt(3, thresholdSeconds);
+            bind(statement, 4, start, end);
         }, rows -> {
             rows.next();
             return new Totals(rows.getInt(1), rows.getInt(2), rows.getInt(3), rows.getInt(4), rows.getInt(5),
-                rows.getInt(6), rows.getObject(7) == null ? null : rows.getDouble(7),
-                rows.getObject(8) == null ? null : rows.getDouble(8), rows.getInt(9),
-                rows.getObject(10) == null ? null : rows.getInt(10));
+                rows.getInt(6), rows.getInt(7), mean(rows.getLong(8), rows.getLong(9)),
+                mean(rows.getLong(10), rows.getLong(11)), rows.getInt(13),
+                rows.getObject(12) == null ? null : rows.getInt(12));
         });
     }
 
     /** Keys chosen (or spoken) at each menu during the range. */
     @Transactional(readOnly = true)
     public List<Figures.Choice> choices(Instant start, Instant end) {
-        String sql = "SELECT node, choice, COUNT(*) FROM call_event WHERE detail IN ('chosen', 'spoken', "
-            + "'language') AND occurred_at >= ? AND occurred_at < ? GROUP BY node, choice ORDER BY node, choice";
+        String sql = "SELECT node, choice, SUM(calls) FROM rollup_choices" + IN_RANGE
+            + " GROUP BY node, choice ORDER BY node, choice";
         return query(sql, statement -> bind(statement, 1, start, end), rows -> {
             List<Figures.Choice> choices = new ArrayList<>();
             while (rows.next()) {
@@ -89,8 +90,7 @@ class FigureQueries {
     /** Ended calls by the node their last step led to. */
     @Transactional(readOnly = true)
     public Map<String, Integer> lastSteps(Instant start, Instant end) {
-        String sql = "SELECT last_node, COUNT(*)" + IN_RANGE + " AND ended = 1 AND last_node IS NOT NULL "
-            + "GROUP BY last_node";
+        String sql = "SELECT last_node, SUM(calls) FROM rollup_last_nodes" + IN_RANGE + " GROUP BY last_node";
         return query(sql, statement -> bind(statement, 1, start, end), rows -> {
             Map<String, Integer> nodes = new HashMap<>();
             while (rows.next()) {
@@ -104,7 +104,7 @@ class FigureQueries {
     public Map<String, Integer> callbacksByStatus(Instant start, Instant end) {
         String sql = "SELECT status, COUNT(*) FROM callback_request WHERE requested_at >= ? AND requested_at < ? "
             + "GROUP BY status";
-        return query(sql, statement -> bind(statement, 1, start, end), rows -> {
+        return query(sql, statement -> bindTimes(statement, 1, start, end), rows -> {
             Map<String, Integer> statuses = new HashMap<>();
             while (rows.next()) {
                 statuses.put(rows.getString(1), rows.getInt(2));
@@ -158,10 +158,22 @@ class FigureQueries {
         });
     }
 
+    /** Binds a range as bucket numbers: the epoch seconds of its ends. */
     private static void bind(PreparedStatement statement, int first, Instant start, Instant end)
+        throws SQLException {
+        statement.setLong(first, start.getEpochSecond());
+        statement.setLong(first + 1, end.getEpochSecond());
+    }
+
+    private static void bindTimes(PreparedStatement statement, int first, Instant start, Instant end)
         throws SQLException {
         statement.setObject(first, utc(start));
         statement.setObject(first + 1, utc(end));
+    }
+
+    /** A mean from a sum and a count, or null when nothing was counted (SUM over no rows reads as 0). */
+    private static Double mean(long total, long count) {
+        return count == 0 ? null : (double) total / count;
     }
 
     private static OffsetDateTime utc(Instant instant) {

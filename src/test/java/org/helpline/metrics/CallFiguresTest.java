@@ -95,8 +95,7 @@ class CallFiguresTest {
 
     @AfterEach
     void openAroundTheClockAgain() {
-        events.deleteAll(known);
-        summaries.refresh(known.stream().map(CallEvent::callSid).collect(java.util.stream.Collectors.toSet()));
+        summaries.forget(known.stream().map(CallEvent::callSid).collect(java.util.stream.Collectors.toSet()));
         callbacks.deleteAll();
         Hours.openAroundTheClock(weekly, holidays);
     }
@@ -197,6 +196,51 @@ class CallFiguresTest {
 
         assertThat(now.callersInQueue()).isEqualTo(before + 1);
         assertThat(now.longestCurrentWaitSeconds()).isBetween(3 * 3600L, 3 * 3600L + 60);
+    }
+
+    @Test
+    void whenACallsStepsAreWrittenInSeveralBatchesThenItCountsOnce() {
+        // C7, Sunday 10:00 CST: the writer saw its first steps in one batch, its queue result and end in later ones.
+        List<CallEvent> before = List.copyOf(known);
+        call("C7", "2026-11-01T16:00:00Z", "en",
+            step("main", "0", "queue"), queue("enqueued", null), queue("bridged", 20), status(200));
+        List<CallEvent> c7 = known.subList(before.size(), known.size());
+        events.saveAll(c7.subList(0, 3));
+        summaries.refresh(List.of(c7.get(0).callSid()));
+        events.saveAll(c7.subList(3, 5));
+        summaries.refresh(List.of(c7.get(0).callSid()));
+        summaries.refresh(List.of(c7.get(0).callSid()));
+
+        Figures f = figures.of(WEEKEND, 60);
+
+        assertThat(f.calls()).isEqualTo(6);
+        assertThat(f.callsByWeekdayAndHour().get(6).get(10)).isEqualTo(1);
+        assertThat(f.queue().queued()).isEqualTo(4);
+        assertThat(f.queue().answered()).isEqualTo(3);
+        assertThat(f.queue().averageSpeedOfAnswer()).isCloseTo((45 + 90 + 20) / 3.0, within(1e-9));
+        assertThat(f.queue().serviceLevel()).isEqualTo(0.5);
+        assertThat(f.menuChoices()).contains(new Figures.Choice("main", "0", 3));
+    }
+
+    @Test
+    void whenTheHoursChangeAfterCallsWereRecordedThenTheirAfterHoursCountStays() {
+        Hours.openAroundTheClock(weekly, holidays);
+
+        Figures f = figures.of(WEEKEND, 60);
+
+        assertThat(f.afterHoursCalls()).isEqualTo(4);
+    }
+
+    @Test
+    void whenTheCallsAreForgottenThenNoFigureCountsThem() {
+        summaries.forget(known.stream().map(CallEvent::callSid).toList());
+
+        Figures f = figures.of(WEEKEND, 60);
+
+        assertThat(f.calls()).isZero();
+        assertThat(f.menuChoices()).isEmpty();
+        assertThat(f.dropOff()).isEmpty();
+        assertThat(f.queue().queued()).isZero();
     }
 
     private interface Step {
