@@ -24,7 +24,7 @@ public final class CallRollups {
     public static final int BUCKET_SECONDS = 900;
 
     /** The events that count as a menu choice: a key, a spoken answer, or the language chosen. */
-    public static final String CHOICE_DETAILS = "('chosen', 'spoken', 'language')";
+    private static final String CHOICE_DETAILS = "('chosen', 'spoken', 'language')";
 
     private static final String BUCKET_OF_START =
         "CAST(FLOOR(EXTRACT(EPOCH FROM started_at) / " + BUCKET_SECONDS + ") AS BIGINT) * " + BUCKET_SECONDS;
@@ -49,10 +49,19 @@ public final class CallRollups {
         + "SELECT CAST(? AS BIGINT), last_node, COUNT(*)" + CALLS_IN_BUCKET
         + " AND ended = 1 AND last_node IS NOT NULL GROUP BY last_node";
     private static final String CHOICES = "INSERT INTO rollup_choices (bucket, node, choice, calls) "
-        + "SELECT CAST(? AS BIGINT), node, choice, COUNT(*) FROM call_event WHERE detail IN " + CHOICE_DETAILS
-        + " AND occurred_at >= ? AND occurred_at < ? GROUP BY node, choice";
+        + "SELECT CAST(? AS BIGINT), node, choice, SUM(calls) FROM (" + choicesOf("chosen") + " UNION ALL "
+        + choicesOf("spoken") + " UNION ALL " + choicesOf("language") + ") choices GROUP BY node, choice";
 
     private CallRollups() {
+    }
+
+    /**
+     * One kind of choice in a bucket. Asked kind by kind because H2 reads the whole index for {@code detail IN
+     * (...)} with a time range (about a second on a million events), but only the bucket's entries for one kind.
+     */
+    private static String choicesOf(String detail) {
+        return "SELECT node, choice, COUNT(*) AS calls FROM call_event WHERE detail = '" + detail + "' "
+            + "AND occurred_at >= ? AND occurred_at < ? GROUP BY node, choice";
     }
 
     /** The buckets in which these calls started, as {@code call_summary} has them now. */
@@ -94,12 +103,16 @@ public final class CallRollups {
         }
     }
 
+    /** Binds the bucket, then its start and end to each time range the statement has. */
     private static void insert(Connection connection, String sql, Collection<Long> buckets) throws SQLException {
+        int ranges = (int) sql.chars().filter(c -> c == '?').count() / 2;
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (long bucket : buckets) {
                 insert.setLong(1, bucket);
-                insert.setObject(2, utc(bucket));
-                insert.setObject(3, utc(bucket + BUCKET_SECONDS));
+                for (int range = 0; range < ranges; range++) {
+                    insert.setObject(2 + 2 * range, utc(bucket));
+                    insert.setObject(3 + 2 * range, utc(bucket + BUCKET_SECONDS));
+                }
                 insert.addBatch();
             }
             insert.executeBatch();
