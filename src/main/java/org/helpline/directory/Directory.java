@@ -1,9 +1,10 @@
 package org.helpline.directory;
 
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.helpline.outage.LastGoodCopy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,29 +12,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The active resources, grouped by category in reading order. Read from the database on every call so that a
- * supervisor's change is heard on the next call.
+ * The active resources, grouped by category in reading order. Kept in memory as a {@link LastGoodCopy}, so callers
+ * never wait on the database and hear the list while it is down; a change made on the supervisors' pages is heard
+ * on the next call.
  */
 @Singleton
 public class Directory {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Directory.class);
+    private final LastGoodCopy<List<Resource>> active;
 
-    private final ResourceRepository repository;
+    Directory(ResourceRepository repository, @Value("${helpline.database.copy-fresh-for:2s}") Duration freshFor) {
+        this.active = new LastGoodCopy<>("resource directory", freshFor, repository::findByActiveTrueOrderByPosition);
+    }
 
-    Directory(ResourceRepository repository) {
-        this.repository = repository;
+    /** After a change on this instance: the next call reads it. */
+    public void changed() {
+        active.changed();
     }
 
     /** The groups that have at least one resource; nothing when the directory cannot be read. */
     public Optional<Map<ResourceCategory, List<Resource>>> grouped() {
-        List<Resource> resources;
-        try {
-            resources = repository.findByActiveTrueOrderByPosition();
-        } catch (RuntimeException e) {
-            LOG.warn("Resource directory unreadable: {}", e.toString());
+        Optional<List<Resource>> read = active.get();
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        List<Resource> resources = read.get();
 
         Map<ResourceCategory, List<Resource>> groups = new LinkedHashMap<>();
         for (ResourceCategory category : ResourceCategory.values()) {

@@ -40,9 +40,11 @@ class DirectoryPages {
     private static final int STEP = 10;
 
     private final ResourceRepository repository;
+    private final Directory directory;
 
-    DirectoryPages(ResourceRepository repository) {
+    DirectoryPages(ResourceRepository repository, Directory directory) {
         this.repository = repository;
+        this.directory = directory;
     }
 
     @Get
@@ -60,6 +62,7 @@ class DirectoryPages {
         }
         int last = ordered().stream().mapToInt(Resource::position).max().orElse(0);
         repository.save(input.toResource(null, last + STEP, true));
+        directory.changed();
         LOG.info("Supervisor {} added a resource", principal.getName());
         return backToList();
     }
@@ -89,6 +92,7 @@ class DirectoryPages {
                 return HttpResponse.badRequest("Unknown change.");
             }
         }
+        directory.changed();
         LOG.info("Supervisor {} changed resource {}: {}", principal.getName(), id, action);
         return backToList();
     }

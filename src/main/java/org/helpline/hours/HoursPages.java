@@ -78,6 +78,7 @@ class HoursPages {
             return page(request, principal, problems);
         }
         weekly.save(new WeeklyHours(null, day, opens, closes));
+        openingHours.changed();
         LOG.info("Supervisor {} added weekly hours", principal.getName());
         return back();
     }
@@ -109,6 +110,7 @@ class HoursPages {
             return page(request, principal, problems);
         }
         holidays.save(new Holiday(null, date, opens, closes, name));
+        openingHours.changed();
         LOG.info("Supervisor {} added a dated exception", principal.getName());
         return back();
     }
@@ -121,6 +123,7 @@ class HoursPages {
             return HttpResponse.badRequest("Those hours are no longer listed; reload the page.");
         }
         weekly.deleteById(key);
+        openingHours.changed();
         LOG.info("Supervisor {} removed weekly hours {}", principal.getName(), id);
         return back();
     }
@@ -133,6 +136,7 @@ class HoursPages {
             return HttpResponse.badRequest("That date is no longer listed; reload the page.");
         }
         holidays.deleteById(key);
+        openingHours.changed();
         LOG.info("Supervisor {} removed dated exception {}", principal.getName(), id);
         return back();
     }

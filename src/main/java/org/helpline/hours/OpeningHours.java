@@ -2,9 +2,9 @@ package org.helpline.hours;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.helpline.outage.LastGoodCopy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,37 +14,43 @@ import java.util.Map;
 
 /**
  * Whether specialists take calls at a moment, by the weekly hours and dated exceptions, in the helpline's time zone
- * (so a daylight-saving change moves the hours with the local clock). Read on every queue entry so a supervisor's
- * change holds on the next call. If the hours cannot be read, the line counts as open: better a caller waits in
- * the queue than is turned away by a fault.
+ * (so a daylight-saving change moves the hours with the local clock). Kept in memory as a {@link LastGoodCopy}: a
+ * change on the hours page holds on the next call, and while the database is down the last hours read still
+ * hold. If the hours have never been read, the line counts as open: better a caller waits in the queue than is
+ * turned away by a fault.
  */
 @Singleton
 public class OpeningHours {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OpeningHours.class);
-
     private final WeeklyHoursRepository weekly;
     private final HolidayRepository holidays;
     private final ZoneId zone;
+    private final LastGoodCopy<Schedule> copy;
 
     OpeningHours(WeeklyHoursRepository weekly, HolidayRepository holidays,
-                 @Value("${helpline.hours.zone:America/Chicago}") String zone) {
+                 @Value("${helpline.hours.zone:America/Chicago}") String zone,
+                 @Value("${helpline.database.copy-fresh-for:2s}") Duration freshFor) {
         this.weekly = weekly;
         this.holidays = holidays;
         this.zone = ZoneId.of(zone);
+        this.copy = new LastGoodCopy<>("opening hours", freshFor, this::read);
     }
 
     public boolean isOpen(Instant moment) {
-        try {
-            return schedule().isOpen(moment);
-        } catch (RuntimeException e) {
-            LOG.warn("Opening hours unreadable, treating the line as open: {}", e.toString());
-            return true;
-        }
+        return copy.get().map(schedule -> schedule.isOpen(moment)).orElse(true);
     }
 
-    /** The whole schedule, read once, for reports that ask about many moments. */
+    /** The whole schedule, for reports that ask about many moments; fails if it has never been read. */
     public Schedule schedule() {
+        return copy.get().orElseThrow(() -> new IllegalStateException("The opening hours have not been read yet"));
+    }
+
+    /** After a change on this instance: the next call reads it. */
+    public void changed() {
+        copy.changed();
+    }
+
+    private Schedule read() {
         Map<LocalDate, Holiday> byDate = new HashMap<>();
         holidays.findAll().forEach(holiday -> byDate.put(holiday.holidayDate(), holiday));
         return new Schedule(zone, List.copyOf(weekly.findAll()), byDate);

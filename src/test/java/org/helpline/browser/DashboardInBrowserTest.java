@@ -6,6 +6,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.helpline.directory.Directory;
 import org.helpline.directory.Resource;
 import org.helpline.directory.ResourceRepository;
 import org.helpline.support.CallWalk;
@@ -45,6 +46,9 @@ class DashboardInBrowserTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
 
     @Inject
+    Directory directory;
+
+    @Inject
     EmbeddedServer server;
 
     @Inject
@@ -82,6 +86,7 @@ class DashboardInBrowserTest {
         }
         if (renamed != null) {
             resources.update(renamed);
+            directory.changed();
         }
     }
 

@@ -4,6 +4,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.helpline.hours.OpeningHours;
 import org.helpline.hours.HolidayRepository;
 import org.helpline.hours.WeeklyHoursRepository;
 import org.helpline.support.CallWalk;
@@ -31,6 +32,9 @@ import static org.helpline.support.Scripts.es;
 class CallbackWalkTest {
 
     @Inject
+    OpeningHours openingHours;
+
+    @Inject
     @Client("/")
     HttpClient http;
 
@@ -56,7 +60,7 @@ class CallbackWalkTest {
 
     @AfterEach
     void openAroundTheClock() {
-        Hours.openAroundTheClock(weekly, holidays);
+        Hours.openAroundTheClock(weekly, holidays, openingHours);
     }
 
     @Test
@@ -168,6 +172,7 @@ class CallbackWalkTest {
     @Test
     void whenACallerIsSilentThreeTimesAtTheClosedMenuThenTheCallEndsWithAGoodbye() {
         weekly.deleteAll();
+        openingHours.changed();
         CallWalk call = new CallWalk(twilio);
         call.start();
         call.press("0");
@@ -183,6 +188,7 @@ class CallbackWalkTest {
     @Test
     void whenAnEscalationMeetsAClosedLineThenNoOnePromisesASpecialist() {
         weekly.deleteAll();
+        openingHours.changed();
         CallWalk call = new CallWalk(twilio);
         call.start();
         call.silence();
@@ -204,6 +210,7 @@ class CallbackWalkTest {
     @Test
     void whenTheLineIsClosedThenTheCallerHearsSoAndCanAskForACallBackOrUseTheMenu() {
         weekly.deleteAll();
+        openingHours.changed();
         CallWalk call = new CallWalk(twilio);
         call.start();
 

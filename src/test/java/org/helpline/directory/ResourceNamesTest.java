@@ -19,6 +19,9 @@ class ResourceNamesTest {
     private static final String AWKWARD = "Moms & Dads <Together> \"Group\"";
 
     @Inject
+    Directory directory;
+
+    @Inject
     @Client("/")
     HttpClient http;
 
@@ -31,12 +34,14 @@ class ResourceNamesTest {
     void removeAdded() {
         if (added != null) {
             resources.delete(added);
+            directory.changed();
         }
     }
 
     @Test
     void whenAResourceNameHasAmpersandsAndAngleBracketsThenTheTwimlStaysWellFormed() {
         added = resources.save(new Resource(null, "support", AWKWARD, "3125550123", null, 15, true));
+        directory.changed();
         CallWalk call = new CallWalk(new FakeTwilio(http.toBlocking()));
         call.start();
 
@@ -50,11 +55,13 @@ class ResourceNamesTest {
     @Test
     void whenAResourceIsRetiredThenTheNextCallNoLongerHearsIt() {
         added = resources.save(new Resource(null, "transport", "Rides Retired Soon", null, null, 45, true));
+        directory.changed();
         CallWalk before = new CallWalk(new FakeTwilio(http.toBlocking()));
         before.start();
         assertThat(before.press("4").allSaid()).contains("Rides Retired Soon");
 
         added = resources.update(new Resource(added.id(), "transport", "Rides Retired Soon", null, null, 45, false));
+        directory.changed();
         CallWalk after = new CallWalk(new FakeTwilio(http.toBlocking()));
         after.start();
 

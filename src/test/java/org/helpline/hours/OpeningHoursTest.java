@@ -36,11 +36,12 @@ class OpeningHoursTest {
             weekly.save(new WeeklyHours(null, day, 8 * 60, 20 * 60));
         }
         weekly.save(new WeeklyHours(null, 6, 10 * 60, 14 * 60));
+        hours.changed();
     }
 
     @AfterEach
     void openAroundTheClockAgain() {
-        Hours.openAroundTheClock(weekly, holidays);
+        Hours.openAroundTheClock(weekly, holidays, hours);
     }
 
     @Test
@@ -71,6 +72,7 @@ class OpeningHoursTest {
     void whenADayIsAHolidayThenItsOwnHoursReplaceTheWeeklyOnes() {
         holidays.save(new Holiday(null, LocalDate.parse("2026-12-25"), null, null, "Christmas Day"));
         holidays.save(new Holiday(null, LocalDate.parse("2026-12-24"), 8 * 60, 12 * 60, "Christmas Eve"));
+        hours.changed();
 
         assertThat(hours.isOpen(Instant.parse("2026-12-25T18:00:00Z"))).isFalse();
         assertThat(hours.isOpen(Instant.parse("2026-12-24T17:59:00Z"))).isTrue();

@@ -2,6 +2,7 @@ package org.helpline.metrics;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.helpline.hours.OpeningHours;
 import org.helpline.callback.CallbackRequest;
 import org.helpline.callback.CallbackRequestRepository;
 import org.helpline.event.CallEvent;
@@ -39,6 +40,9 @@ class CallFiguresTest {
         new ReportRange(LocalDate.parse("2026-10-31"), LocalDate.parse("2026-11-01"), CHICAGO);
 
     @Inject
+    OpeningHours openingHours;
+
+    @Inject
     CallFigures figures;
 
     @Inject
@@ -64,6 +68,7 @@ class CallFiguresTest {
         // Open Saturdays 8:00 to 14:00 only, so calls at other times count as after hours.
         weekly.deleteAll();
         weekly.save(new WeeklyHours(null, 6, 8 * 60, 14 * 60));
+        openingHours.changed();
         callbacks.deleteAll();
 
         // C1, English, Saturday 9:05 CDT: stage guidance, then a specialist after 45 s in queue; 300 s call.
@@ -97,7 +102,7 @@ class CallFiguresTest {
     void openAroundTheClockAgain() {
         summaries.forget(known.stream().map(CallEvent::callSid).collect(java.util.stream.Collectors.toSet()));
         callbacks.deleteAll();
-        Hours.openAroundTheClock(weekly, holidays);
+        Hours.openAroundTheClock(weekly, holidays, openingHours);
     }
 
     @Test
@@ -224,7 +229,7 @@ class CallFiguresTest {
 
     @Test
     void whenTheHoursChangeAfterCallsWereRecordedThenTheirAfterHoursCountStays() {
-        Hours.openAroundTheClock(weekly, holidays);
+        Hours.openAroundTheClock(weekly, holidays, openingHours);
 
         Figures f = figures.of(WEEKEND, 60);
 

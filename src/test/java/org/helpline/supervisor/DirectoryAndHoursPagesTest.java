@@ -6,6 +6,8 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.helpline.directory.Directory;
+import org.helpline.hours.OpeningHours;
 import org.helpline.directory.Resource;
 import org.helpline.directory.ResourceRepository;
 import org.helpline.hours.HolidayRepository;
@@ -31,6 +33,12 @@ import static org.helpline.support.Scripts.en;
 @Property(name = "helpline.supervisors.first-user", value = "keeper")
 @Property(name = "helpline.supervisors.first-password", value = "keeps the lists")
 class DirectoryAndHoursPagesTest {
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    OpeningHours openingHours;
 
     @Inject
     EmbeddedServer server;
@@ -63,7 +71,8 @@ class DirectoryAndHoursPagesTest {
         resources.deleteAll();
         before.forEach(r -> resources.save(new Resource(null, r.category(), r.name(), r.phone(), r.website(),
             r.position(), true)));
-        Hours.openAroundTheClock(weekly, holidays);
+        directory.changed();
+        Hours.openAroundTheClock(weekly, holidays, openingHours);
     }
 
     @Test

@@ -1,0 +1,79 @@
+package org.helpline.outage;
+
+import com.github.benmanes.caffeine.cache.CacheLoader;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * Something a call needs from the database (the directory, the opening hours), kept in memory so a caller is never
+ * kept waiting on the database and hears the same menu while it is down. The copy is read again in the background
+ * once it is older than {@code freshFor}; a failed read keeps the last good copy and is logged once per outage.
+ * Changes made on this instance are seen on the next call ({@link #changed()}); changes made on another instance
+ * within {@code freshFor} and one call.
+ */
+public final class LastGoodCopy<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LastGoodCopy.class);
+    private static final String KEY = "copy";
+
+    private final String name;
+    private final Supplier<T> read;
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private final LoadingCache<String, T> cache;
+
+    public LastGoodCopy(String name, Duration freshFor, Supplier<T> read) {
+        this.name = name;
+        this.read = read;
+        this.cache = Caffeine.newBuilder().refreshAfterWrite(freshFor).build(new Loader());
+    }
+
+    /** The copy, or nothing if it has never been read (the database was down from the start). */
+    public Optional<T> get() {
+        try {
+            return Optional.of(cache.get(KEY));
+        } catch (RuntimeException e) {
+            noteFailure(e);
+            return Optional.empty();
+        }
+    }
+
+    /** Drops the copy after a change made here, so the next call reads the change. */
+    public void changed() {
+        cache.invalidateAll();
+    }
+
+    private void noteFailure(RuntimeException e) {
+        if (failing.compareAndSet(false, true)) {
+            LOG.warn("Cannot read the {}; using the last good copy until it can be read: {}", name, e.toString());
+        }
+    }
+
+    private final class Loader implements CacheLoader<String, T> {
+
+        @Override
+        public T load(String key) {
+            T value = read.get();
+            if (failing.compareAndSet(true, false)) {
+                LOG.info("The {} can be read again", name);
+            }
+            return value;
+        }
+
+        @Override
+        public T reload(String key, T oldValue) {
+            try {
+                return load(key);
+            } catch (RuntimeException e) {
+                noteFailure(e);
+                return oldValue;
+            }
+        }
+    }
+}
