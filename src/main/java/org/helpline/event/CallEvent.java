@@ -3,6 +3,7 @@ package org.helpline.event;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import java.util.UUID;
  * {@code seconds} is a time in queue or a call's duration. Never a phone number.
  */
 @MappedEntity("call_event")
+@Serdeable
 public record CallEvent(
     @Id UUID id,
     String callSid,

@@ -5,6 +5,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import io.micronaut.transaction.annotation.Transactional;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,8 @@ import java.util.UUID;
 public interface CallEventRepository extends CrudRepository<CallEvent, UUID> {
 
     List<CallEvent> findByCallSidOrderByOccurredAt(String callSid);
+
+    List<UUID> findIdByIdIn(Collection<UUID> ids);
 
     /** One batch is all or nothing, so a batch retried after a failure is never half written twice. */
     @Override

@@ -3,12 +3,14 @@ package org.helpline.event;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import org.helpline.flow.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,10 +25,11 @@ import java.util.regex.Pattern;
 
 /**
  * Records call events off the request path: a webhook only adds to a bounded buffer, and a scheduled writer saves
- * batches. If the database fails, the batch is kept and tried again, so a slow or absent database never slows a
- * caller. After each batch the calls it touched get their summaries recomputed (see {@link CallSummaries}); a
- * failed recompute is tried again with the next batch. Known limit: when the buffer is full, new events are
- * dropped and counted (see README).
+ * batches, then recomputes the summaries of the calls they touched (see {@link CallSummaries}). If the database
+ * fails, the batch is kept and tried again, so a slow or absent database never slows a caller. Through a longer
+ * outage, once {@code spill-after} events wait (or the buffer is full, or the service stops), they move to a local
+ * {@link SpillFile}, which is written back first when the database answers again, on this run or the next. Writes
+ * skip events already saved, so a retry or a replay never doubles one.
  */
 @Context
 public class CallEvents {
@@ -36,21 +39,27 @@ public class CallEvents {
     private static final Pattern MENU_KEY = Pattern.compile("[0-9*#]");
     private static final int BATCH = 500;
 
-    private final CallEventRepository repository;
+    private final EventStore store;
     private final CallSummaries summaries;
+    private final SpillFile spill;
     private final Set<String> unsummarised = new HashSet<>();
     private final Clock clock;
     private final BlockingQueue<CallEvent> buffer;
+    private final int spillAfter;
     private final List<CallEvent> unsaved = new ArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
     private Instant failingSince;
 
-    CallEvents(CallEventRepository repository, CallSummaries summaries, Clock clock,
-               @Value("${helpline.events.buffer-capacity:50000}") int capacity) {
-        this.repository = repository;
+    CallEvents(EventStore store, CallSummaries summaries, Clock clock, JsonMapper json,
+               @Value("${helpline.events.buffer-capacity:20000}") int capacity,
+               @Value("${helpline.events.spill-after:2000}") int spillAfter,
+               @Value("${helpline.events.spill-file:data/call-events.spill}") String spillFile) {
+        this.store = store;
         this.summaries = summaries;
         this.clock = clock;
         this.buffer = new ArrayBlockingQueue<>(capacity);
+        this.spillAfter = spillAfter;
+        this.spill = new SpillFile(Path.of(spillFile), json);
     }
 
     /**
@@ -63,50 +72,85 @@ public class CallEvents {
         String key = choice != null && MENU_KEY.matcher(choice).matches() ? choice : null;
         CallEvent event = new CallEvent(UUID.randomUUID(), sid, node, key, nextNode, language.code(), detail,
             seconds, clock.instant());
-        if (!buffer.offer(event)) {
+        if (buffer.offer(event)) {
+            return;
+        }
+        try {
+            spill.append(List.of(event));
+        } catch (RuntimeException e) {
             long count = dropped.incrementAndGet();
-            LOG.warn("Call event buffer full: {} events dropped so far", count);
+            LOG.error("Call event buffer full and spill file unwritable: {} events dropped so far ({})", count,
+                e.toString());
         }
     }
 
-    /** Synchronized because shutdown flushes too, and a batch saved twice would be refused as a duplicate. */
+    /** Synchronized because shutdown flushes too, and the same batch must not be in two writes at once. */
     @Scheduled(fixedDelay = "${helpline.events.flush-interval:200ms}")
     synchronized void flush() {
-        while (true) {
-            if (unsaved.isEmpty()) {
-                buffer.drainTo(unsaved, BATCH);
+        try {
+            if (spill.hasEvents()) {
+                spill.replay(BATCH, batch -> write(new ArrayList<>(batch)));
             }
-            if (unsaved.isEmpty()) {
-                return;
-            }
-            try {
-                repository.saveAll(unsaved);
-                unsaved.forEach(event -> unsummarised.add(event.callSid()));
+            while (true) {
+                if (unsaved.isEmpty()) {
+                    buffer.drainTo(unsaved, BATCH);
+                }
+                if (unsaved.isEmpty()) {
+                    break;
+                }
+                write(unsaved);
                 unsaved.clear();
-                summaries.refresh(unsummarised);
-                unsummarised.clear();
-                if (failingSince != null) {
-                    LOG.info("Call events are being saved again, after failures since {}", failingSince);
-                    failingSince = null;
-                }
-            } catch (RuntimeException e) {
-                // Once per outage, not every few hundred milliseconds.
-                if (failingSince == null) {
-                    failingSince = clock.instant();
-                    LOG.warn("Cannot save call events; keeping them and retrying: {}", e.toString());
-                }
-                return;
+            }
+            if (failingSince != null) {
+                LOG.info("Call events are being saved again, after failures since {}", failingSince);
+                failingSince = null;
+            }
+        } catch (RuntimeException e) {
+            // Once per outage, not every few hundred milliseconds.
+            if (failingSince == null) {
+                failingSince = clock.instant();
+                LOG.warn("Cannot save call events; keeping them and retrying: {}", e.toString());
+            }
+            if (pending() >= spillAfter) {
+                spillHeld();
             }
         }
     }
 
-    /** Events waiting to be written, for health checks and tests. */
+    /** Events held in memory, waiting to be written, for health checks and tests. */
     public int pending() {
         return buffer.size() + unsaved.size();
     }
 
+    /** Whether events wait in the spill file. */
+    public boolean spilled() {
+        return spill.hasEvents();
+    }
+
     @PreDestroy
-    void close() {
+    synchronized void close() {
         flush();
+        if (pending() > 0) {
+            spillHeld();
+        }
+    }
+
+    private void write(List<CallEvent> events) {
+        store.saveNew(events);
+        events.forEach(event -> unsummarised.add(event.callSid()));
+        summaries.refresh(unsummarised);
+        unsummarised.clear();
+    }
+
+    private void spillHeld() {
+        buffer.drainTo(unsaved);
+        int count = unsaved.size();
+        try {
+            spill.append(unsaved);
+            unsaved.clear();
+            LOG.debug("Moved {} call events to the spill file", count);
+        } catch (RuntimeException e) {
+            LOG.error("Cannot spill {} call events; keeping them in memory: {}", count, e.toString());
+        }
     }
 }
