@@ -95,6 +95,7 @@ class DatabaseOutageTest {
             during.size(), OUTAGE.toSeconds(), slowest, mostHeld);
         assertThat(during).hasSizeGreaterThan(10);
         assertThat(reportedDown).as("/health says DOWN while the database is away").isTrue();
+        assertThat(status(first, "/health/liveness")).as("the instance itself is alive").isEqualTo(200);
         assertThat(events.spilled()).as("events moved to the spill file").isTrue();
         // The bound: a full buffer, plus the one batch the writer is trying; more goes straight to the file.
         assertThat(mostHeld).as("events held in memory stay bounded").isLessThanOrEqualTo(BUFFER + BATCH);
@@ -161,8 +162,12 @@ class DatabaseOutageTest {
     }
 
     private static int health(EmbeddedServer server) {
+        return status(server, "/health");
+    }
+
+    private static int status(EmbeddedServer server, String path) {
         try (HttpClient http = HttpClient.create(server.getURL())) {
-            return http.toBlocking().exchange(HttpRequest.GET("/health"), String.class).code();
+            return http.toBlocking().exchange(HttpRequest.GET(path), String.class).code();
         } catch (HttpClientResponseException e) {
             return e.code();
         }
