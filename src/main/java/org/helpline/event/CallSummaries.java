@@ -20,8 +20,8 @@ import java.util.Set;
 /**
  * Keeps {@code call_summary}: each call's figures, recomputed from all its events whenever new ones are written.
  * Recomputing (rather than adding to the old row) makes it safe to repeat, and safe when two instances write steps
- * of the same call. The quarter-hour roll-ups of those calls are recomputed in the same transaction (see
- * {@link CallRollups}), so the dashboard never sees a summary without its roll-up.
+ * of the same call: writers take turns (migration V9). The quarter-hour roll-ups of those calls are recomputed in
+ * the same transaction (see {@link CallRollups}), so the dashboard never sees a summary without its roll-up.
  */
 @Singleton
 public class CallSummaries {
@@ -44,6 +44,7 @@ public class CallSummaries {
         String in = String.join(", ", Collections.nCopies(sids.size(), "?"));
         Schedule schedule = hours.schedule();
         jdbc.execute((Connection connection) -> {
+            takeTurn(connection);
             // A call whose start moved (a repeated first webhook) leaves its old bucket too.
             Set<Long> buckets = CallRollups.startBuckets(connection, sids, in);
             try (PreparedStatement delete = connection.prepareStatement(
@@ -76,6 +77,7 @@ public class CallSummaries {
         List<String> sids = List.copyOf(callSids);
         String in = String.join(", ", Collections.nCopies(sids.size(), "?"));
         jdbc.execute((Connection connection) -> {
+            takeTurn(connection);
             Set<Long> calls = CallRollups.startBuckets(connection, sids, in);
             Set<Long> choices = CallRollups.choiceBuckets(connection, sids, in);
             for (String table : List.of("call_summary", "call_event")) {
@@ -89,6 +91,14 @@ public class CallSummaries {
             CallRollups.refreshChoices(connection, choices);
             return null;
         });
+    }
+
+    /** Waits for other instances' writers to commit, and holds them off until this transaction ends. */
+    private static void takeTurn(Connection connection) throws SQLException {
+        try (PreparedStatement turn = connection.prepareStatement(
+            "UPDATE summary_turn SET taken_at = CURRENT_TIMESTAMP WHERE id = 1")) {
+            turn.executeUpdate();
+        }
     }
 
     /** After hours is judged here, in Java, by the hours in force when the call is recorded. */
