@@ -5,8 +5,10 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import org.assertj.core.groups.Tuple;
 import org.helpline.callback.CallbackRequest;
 import org.helpline.callback.CallbackRequestRepository;
+import org.helpline.event.CallEvent;
 import org.helpline.event.CallEventRepository;
 import org.helpline.event.CallEvents;
+import org.helpline.event.CallSummaries;
 import org.helpline.support.FakeTwilio;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +19,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +42,7 @@ import static org.awaitility.Awaitility.await;
 class TwoInstancesTest {
 
     private static final Duration WRITTEN_WITHIN = Duration.ofSeconds(10);
+    private static final int RECOMPUTE_ROUNDS = 30;
 
     private TwoInstances instances;
     private CallEventRepository events;
@@ -112,11 +124,102 @@ class TwoInstancesTest {
         });
     }
 
+    @Test
+    void whenBothInstancesRecomputeTheSameCallAtOnceThenNeitherFailsAndEveryChoiceCountsOnce() throws Exception {
+        Walk walk = Walks.all().findFirst().orElseThrow();
+        Caller caller = new Caller(new FakeTwilio(instances.alternating()));
+        caller.walk(walk);
+        awaitEventsWritten();
+        List<CallSummaries> recomputes = instances.contexts().stream()
+            .map(context -> context.getBean(CallSummaries.class)).toList();
+
+        // Each instance recomputes after its own batch, whenever it likes; here both start together, many times.
+        List<Throwable> failures = new ArrayList<>();
+        for (int round = 0; round < RECOMPUTE_ROUNDS; round++) {
+            failures.addAll(together(recomputes.stream()
+                .<Runnable>map(recompute -> () -> recompute.refresh(Set.of(caller.callSid()))).toList()));
+        }
+
+        assertThat(failures).as("recomputes that failed").isEmpty();
+        assertThat(Summary.read(dataSource, caller.callSid())).contains(walk.summary());
+        for (Instant at : choicesOf(caller)) {
+            assertThat(Figures.countedChoices(dataSource, at)).as("menu choices in the quarter hour of %s", at)
+                .isEqualTo(Figures.choiceEvents(dataSource, at));
+        }
+    }
+
+    @Test
+    void whenBothInstancesRecomputeCallsOfOneQuarterHourAtOnceThenEveryChoiceInItCountsOnce() throws Exception {
+        // Times of their own, far from today's figures: one call began in the quarter hour before the other.
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Instant quarter = Instant.parse("2026-09-14T15:15:00Z");
+        List<CallEvent> steps = List.of(
+            step("CAearlier" + run, "incoming", null, "call-start", quarter.minusSeconds(300)),
+            step("CAearlier" + run, "main", "1", "chosen", quarter.plusSeconds(60)),
+            step("CAlater" + run, "incoming", null, "call-start", quarter.plusSeconds(120)),
+            step("CAlater" + run, "main", "3", "chosen", quarter.plusSeconds(180)));
+        events.saveAll(steps);
+        List<CallSummaries> recomputes = instances.contexts().stream()
+            .map(context -> context.getBean(CallSummaries.class)).toList();
+
+        List<Long> miscounted = new ArrayList<>();
+        List<Throwable> failures = new ArrayList<>();
+        try {
+            for (int round = 0; round < RECOMPUTE_ROUNDS; round++) {
+                failures.addAll(together(List.of(() -> recomputes.get(0).refresh(Set.of("CAearlier" + run)),
+                    () -> recomputes.get(1).refresh(Set.of("CAlater" + run)))));
+                miscounted.add(Figures.countedChoices(dataSource, quarter) - Figures.choiceEvents(dataSource, quarter));
+            }
+        } finally {
+            recomputes.get(0).forget(Set.of("CAearlier" + run, "CAlater" + run));
+        }
+
+        assertThat(failures).as("recomputes that failed").isEmpty();
+        assertThat(miscounted).as("choices counted more or less than made, after each round").containsOnly(0L);
+    }
+
+    /** Runs the tasks at the same moment, each on its own thread, and returns what they threw. */
+    private static List<Throwable> together(List<Runnable> tasks) throws Exception {
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        CyclicBarrier start = new CyclicBarrier(tasks.size());
+        ExecutorService threads = Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Runnable task : tasks) {
+                done.add(threads.submit(() -> {
+                    start.await();
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> each : done) {
+                each.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        return failures;
+    }
+
+    private static CallEvent step(String callSid, String node, String choice, String detail, Instant at) {
+        return new CallEvent(UUID.randomUUID(), callSid, node, choice, null, "en", detail, null, at);
+    }
+
     /** Both instances' writers have saved everything they were given. */
     private void awaitEventsWritten() {
         List<CallEvents> writers = instances.contexts().stream().map(context -> context.getBean(CallEvents.class))
             .toList();
         await().atMost(WRITTEN_WITHIN).until(() -> writers.stream().allMatch(writer -> writer.pending() == 0));
+    }
+
+    /** When the call's menu choices were made. */
+    private List<Instant> choicesOf(Caller caller) {
+        return events.findByCallSidOrderByOccurredAt(caller.callSid()).stream()
+            .filter(event -> "chosen".equals(event.detail())).map(CallEvent::occurredAt).toList();
     }
 
     /** The call's events in time order, without what differs from one call to the next (ids, times). */
