@@ -1,0 +1,54 @@
+package org.helpline.cluster;
+
+import org.helpline.event.CallRollups;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** The menu choices of one quarter hour, as the dashboard's roll-up counts them and as the events have them. */
+final class Figures {
+
+    /** What the roll-up counts as a menu choice: a key, a spoken answer, or the language chosen. */
+    private static final String CHOICE_DETAILS = "('chosen', 'spoken', 'language')";
+
+    private Figures() {
+    }
+
+    static long countedChoices(DataSource dataSource, Instant at) throws SQLException {
+        return count(dataSource, "SELECT COALESCE(SUM(calls), 0) FROM rollup_choices WHERE bucket = ?",
+            bucket(at));
+    }
+
+    static long choiceEvents(DataSource dataSource, Instant at) throws SQLException {
+        long bucket = bucket(at);
+        return count(dataSource, "SELECT COUNT(*) FROM call_event WHERE detail IN " + CHOICE_DETAILS
+            + " AND occurred_at >= ? AND occurred_at < ?", utc(bucket), utc(bucket + CallRollups.BUCKET_SECONDS));
+    }
+
+    private static long bucket(Instant at) {
+        return Math.floorDiv(at.getEpochSecond(), CallRollups.BUCKET_SECONDS) * CallRollups.BUCKET_SECONDS;
+    }
+
+    private static OffsetDateTime utc(long epochSecond) {
+        return Instant.ofEpochSecond(epochSecond).atOffset(ZoneOffset.UTC);
+    }
+
+    private static long count(DataSource dataSource, String sql, Object... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+}
