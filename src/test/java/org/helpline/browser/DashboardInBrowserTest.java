@@ -19,11 +19,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.File;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +106,8 @@ class DashboardInBrowserTest {
         browser.findElement(By.id("username")).sendKeys("browser");
         browser.findElement(By.id("password")).sendKeys("a browser's secret");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+        // A click returns before the next page loads: wait for it, or the old page's elements go stale under us.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/dashboard"));
 
         assertThat(browser.getCurrentUrl()).contains("/supervisor/dashboard");
         assertThat(browser.findElement(By.id("calls")).getText()).matches("\\d+");
@@ -119,6 +124,7 @@ class DashboardInBrowserTest {
         name.clear();
         name.sendKeys("Nar-Anon Family Groups");
         browser.findElement(By.cssSelector("#r-" + renamed.id() + " button[value=save]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(name));
         assertThat(browser.findElement(By.cssSelector("input[form='r-" + renamed.id() + "'][name=name]"))
             .getAttribute("value")).isEqualTo("Nar-Anon Family Groups");
         screenshot("directory");
