@@ -25,7 +25,8 @@ public final class LoadBenchmark {
 
     private final BenchSettings settings = BenchSettings.fromSystemProperties();
     private final List<Latencies> phases = new ArrayList<>();
-    private final Map<Latencies, Double> cpuPerRequest = new java.util.HashMap<>();
+    /** Per phase: server CPU per request (us), server busy and generator busy (% of a core). */
+    private final Map<Latencies, double[]> cpu = new java.util.HashMap<>();
 
     private LoadBenchmark() {
     }
@@ -38,7 +39,7 @@ public final class LoadBenchmark {
         Path work = Files.createTempDirectory("helpline-load");
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         Report report = new Report(settings, loadBefore);
-        report.cpuMicros = this::cpuMicros;
+        report.cpu = this::cpu;
         if (Boolean.getBoolean("bench.helpline-only")) {
             trial(work);
             return;
@@ -56,9 +57,12 @@ public final class LoadBenchmark {
             try (ServerProcess app = startPinned(work.resolve("app-load"), true)) {
                 app.millisToFirstAnswer(APP_PORT, probe(true));
                 report.app = measure("helpline", app, APP_PORT, false);
+                long serverBefore = app.cpuMillis();
+                long generatorBefore = generatorCpuMillis();
                 report.waiting = WaitingCallers.run(APP_PORT, settings.waitingCallers(), 5,
                     settings.waitingSeconds() / 5);
-                System.out.println(report.waiting.latencies());
+                note(report.waiting.latencies(), app.cpuMillis() - serverBefore,
+                    generatorCpuMillis() - generatorBefore);
                 report.profile = profile(app, work);
                 report.appMemory = Memory.of(app);
                 report.stubRequests = stub.requests();
@@ -84,7 +88,7 @@ public final class LoadBenchmark {
         int connections = settings.connections();
         Duration saturation = Duration.ofSeconds(settings.saturationSeconds());
         int saturationRequests = settings.saturationSeconds() * settings.maxRate();
-        LoadRun.closed(name + " warm-up", port, SignedCalls.calls(settings.warmupSeconds() * 4_000, port, baseline),
+        LoadRun.closed(name + " warm-up", port, SignedCalls.calls(settings.warmupSeconds() * 8_000, port, baseline),
             connections, Duration.ofSeconds(settings.warmupSeconds()));
 
         List<SignedCalls.Request> requests = SignedCalls.calls(saturationRequests, port, baseline);
@@ -103,14 +107,17 @@ public final class LoadBenchmark {
         long cpuBefore = server.cpuMillis();
         long generatorBefore = generatorCpuMillis();
         Latencies result = phase.run();
-        double serverCpu = server.cpuMillis() - cpuBefore;
-        double generatorCpu = generatorCpuMillis() - generatorBefore;
-        cpuPerRequest.put(result, serverCpu * 1000 / Math.max(1, result.requests()));
+        note(result, server.cpuMillis() - cpuBefore, generatorCpuMillis() - generatorBefore);
+        return result;
+    }
+
+    private void note(Latencies result, double serverCpu, double generatorCpu) {
+        cpu.put(result, new double[] {serverCpu * 1000 / Math.max(1, result.requests()),
+            serverCpu / 10 / result.seconds(), generatorCpu / 10 / result.seconds()});
         phases.add(result);
         System.out.printf("%s; server CPU %.0f us/request, server busy %.0f%%, generator busy %.0f%%%n", result,
             serverCpu * 1000 / Math.max(1, result.requests()), serverCpu / 10 / result.seconds(),
             generatorCpu / 10 / result.seconds());
-        return result;
     }
 
     private static long generatorCpuMillis() {
@@ -126,8 +133,8 @@ public final class LoadBenchmark {
             * settings.maxRate(), APP_PORT, false), settings.connections(),
             Duration.ofSeconds(settings.profileSeconds()));
         app.jcmd("JFR.stop", "name=bench");
-        Files.copy(jfr, settings.output().resolveSibling("load-profile.jfr"),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(Path.of("target"));
+        Files.copy(jfr, Path.of("target", "load-profile.jfr"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return JfrProfile.report(jfr);
     }
 
@@ -190,8 +197,8 @@ public final class LoadBenchmark {
         return SignedCalls.request(port, SignedCalls.newCallSid(), SignedCalls.walk().get(0), !app);
     }
 
-    double cpuMicros(Latencies phase) {
-        return cpuPerRequest.getOrDefault(phase, Double.NaN);
+    double[] cpu(Latencies phase) {
+        return cpu.getOrDefault(phase, new double[] {Double.NaN, Double.NaN, Double.NaN});
     }
 
     /** One phase of load. */

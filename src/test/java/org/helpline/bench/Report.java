@@ -2,7 +2,7 @@ package org.helpline.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 
 /** Turns one run's figures into {@code bench/load-results.md}: the targets first, then the details. */
 final class Report {
@@ -21,7 +21,7 @@ final class Report {
     List<String> profile;
     long stubRequests;
     long stubUnknown;
-    ToDoubleFunction<Latencies> cpuMicros = phase -> Double.NaN;
+    Function<Latencies, double[]> cpu = phase -> new double[] {Double.NaN, Double.NaN, Double.NaN};
 
     Report(BenchSettings settings, String loadBefore) {
         this.settings = settings;
@@ -51,7 +51,7 @@ final class Report {
 
     private void targets(List<String> out) {
         double ratio = app.saturation().perSecond() / baseline.saturation().perSecond();
-        double cpuRatio = cpuMicros.applyAsDouble(baseline.saturation()) / cpuMicros.applyAsDouble(app.saturation());
+        double cpuRatio = cpu.apply(baseline.saturation())[0] / cpu.apply(app.saturation())[0];
         long startup = LoadBenchmark.median(appStartups.subList(1, appStartups.size()));
         long errors = app.saturation().errors() + app.fixedRate().errors() + waiting.latencies().errors();
         out.add("## Targets");
@@ -83,13 +83,14 @@ final class Report {
         out.add("## Throughput and latency");
         out.add("");
         out.add("| run | requests | requests/s | p50 (ms) | p99 (ms) | max (ms) | errors "
-            + "| server CPU per request (us) |");
-        out.add("|---|---|---|---|---|---|---|---|");
+            + "| server CPU per request (us) | server busy | generator busy |");
+        out.add("|---|---|---|---|---|---|---|---|---|---|");
         for (Latencies phase : List.of(baseline.saturation(), app.saturation(), baseline.fixedRate(),
             app.fixedRate(), waiting.latencies())) {
-            out.add(String.format("| %s | %,d | %.0f | %.2f | %.2f | %.1f | %d | %.0f |", phase.name(),
-                phase.requests(), phase.perSecond(), phase.millis(0.5), phase.millis(0.99), phase.maxMillis(),
-                phase.errors(), cpuMicros.applyAsDouble(phase)));
+            double[] used = cpu.apply(phase);
+            out.add(String.format("| %s | %,d | %.0f | %.2f | %.2f | %.1f | %d | %.0f | %.0f%% | %.0f%% |",
+                phase.name(), phase.requests(), phase.perSecond(), phase.millis(0.5), phase.millis(0.99),
+                phase.maxMillis(), phase.errors(), used[0], used[1], used[2]));
         }
         out.add("");
         out.add(String.format("Waiting callers: %,d callers, each on its own connection (%,d open at once at most), "
