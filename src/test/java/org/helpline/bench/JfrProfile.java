@@ -6,6 +6,7 @@ import jdk.jfr.consumer.RecordingFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,7 +36,8 @@ final class JfrProfile {
     private JfrProfile() {
     }
 
-    static List<String> report(Path recording) throws IOException {
+    /** The samples and loads of events that started between {@code from} and {@code to}. */
+    static List<String> report(Path recording, Instant from, Instant to) throws IOException {
         List<RecordedEvent> samples = new ArrayList<>();
         Map<String, Double> threadLoad = new HashMap<>();
         Set<Long> loadPeriods = new HashSet<>();
@@ -45,6 +47,9 @@ final class JfrProfile {
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
+                if (event.getStartTime().isBefore(from) || event.getStartTime().isAfter(to)) {
+                    continue;
+                }
                 switch (event.getEventType().getName()) {
                     case "jdk.ExecutionSample" -> {
                         if (event.getStackTrace() != null) {

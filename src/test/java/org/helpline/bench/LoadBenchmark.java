@@ -37,7 +37,7 @@ public final class LoadBenchmark {
 
     private void run() throws Exception {
         Path work = Files.createTempDirectory("helpline-load");
-        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+        String loadBefore = loadAverage();
         Report report = new Report(settings, loadBefore);
         report.cpu = this::cpu;
         if (Boolean.getBoolean("bench.helpline-only")) {
@@ -56,6 +56,7 @@ public final class LoadBenchmark {
             }
             try (ServerProcess app = startPinned(work.resolve("app-load"), true)) {
                 app.millisToFirstAnswer(APP_PORT, probe(true));
+                startRecording(app);
                 report.app = measure("helpline", app, APP_PORT, false);
                 long serverBefore = app.cpuMillis();
                 long generatorBefore = generatorCpuMillis();
@@ -69,6 +70,7 @@ public final class LoadBenchmark {
                 report.stubUnknown = stub.unknown();
             }
         }
+        report.loadAfter = loadAverage();
         Files.writeString(settings.output(), String.join("\n", report.lines()) + "\n");
         System.out.println("Written " + settings.output());
     }
@@ -78,6 +80,7 @@ public final class LoadBenchmark {
         try (TwilioStub stub = new TwilioStub(STUB_PORT, ACCOUNT_SID);
              ServerProcess app = startPinned(work.resolve("app-load"), true)) {
             System.out.println("start-up " + app.millisToFirstAnswer(APP_PORT, probe(true)) + " ms (pinned)");
+            startRecording(app);
             measure("helpline", app, APP_PORT, false);
             profile(app, work).forEach(System.out::println);
         }
@@ -120,22 +123,38 @@ public final class LoadBenchmark {
             generatorCpu / 10 / result.seconds());
     }
 
+    /** The machine's load averages over 1, 5 and 15 minutes: other work on it shows here. */
+    private static String loadAverage() throws java.io.IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+        return fields[0] + ", " + fields[1] + ", " + fields[2];
+    }
+
     private static long generatorCpuMillis() {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         return os.getProcessCpuTime() / 1_000_000;
     }
 
-    /** A JFR recording of the helpline while it runs flat out, then what its samples say. */
+    /**
+     * JFR is started before the warm-up, not just before the profiled run: starting it makes the JVM throw away
+     * and recompile most of its compiled code, which would otherwise fill the profile with the JIT's work.
+     */
+    private static void startRecording(ServerProcess app) throws Exception {
+        app.jcmd("JFR.start", "name=bench", "settings=profile");
+    }
+
+    /** The helpline run flat out once more; what the recording says of that window only. */
     private List<String> profile(ServerProcess app, Path work) throws Exception {
         Path jfr = work.resolve("helpline.jfr");
-        app.jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
-        LoadRun.closed("helpline, profiled", APP_PORT, SignedCalls.calls(settings.saturationSeconds()
-            * settings.maxRate(), APP_PORT, false), settings.connections(),
+        List<SignedCalls.Request> requests = SignedCalls.calls(settings.profileSeconds() * settings.maxRate(),
+            APP_PORT, false);
+        Instant from = Instant.now();
+        LoadRun.closed("helpline, profiled", APP_PORT, requests, settings.connections(),
             Duration.ofSeconds(settings.profileSeconds()));
-        app.jcmd("JFR.stop", "name=bench");
+        Instant to = Instant.now();
+        app.jcmd("JFR.dump", "name=bench", "filename=" + jfr);
         Files.createDirectories(Path.of("target"));
         Files.copy(jfr, Path.of("target", "load-profile.jfr"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return JfrProfile.report(jfr);
+        return JfrProfile.report(jfr, from, to);
     }
 
     /** Start-up to the first answered call, on both cores with nothing else running: a new database, then restarts. */

@@ -21,6 +21,7 @@ final class Report {
     List<String> profile;
     long stubRequests;
     long stubUnknown;
+    String loadAfter;
     Function<Latencies, double[]> cpu = phase -> new double[] {Double.NaN, Double.NaN, Double.NaN};
 
     Report(BenchSettings settings, String loadBefore) {
@@ -33,8 +34,10 @@ final class Report {
         out.add("# Load benchmark: latest results");
         out.add("");
         out.add("Written by `bench/load.sh` (see `bench/README.md` for the method). Run started " + started + " on "
-            + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-            + ", load average before the run " + loadBefore + ". Servers pinned to core " + settings.serverCores()
+            + machineCores() + " cores, Java " + System.getProperty("java.version")
+            + ", load average (1, 5, 15 min) before the run " + loadBefore + " and after it " + loadAfter
+            + ", benchmark processes at nice " + System.getProperty("bench.nice", "0")
+            + ". Servers pinned to core " + settings.serverCores()
             + " with `-Xmx128m`" + (settings.extraJvmArgs().isEmpty() ? "" : " " + settings.extraJvmArgs())
             + "; the load generator on the other core. Twilio's REST API was a stub on loopback ("
             + stubRequests + " requests, " + stubUnknown + " to paths it does not know): no request left the "
@@ -120,6 +123,16 @@ final class Report {
         out.add(String.format("| helpline | %d | %d | %.1f |", appMemory.rssMib(), appMemory.peakRssMib(),
             appMemory.heapAfterGcMib()));
         out.add("");
+    }
+
+    /** The machine's cores, not the one this generator is pinned to. */
+    private static long machineCores() {
+        try {
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo")).stream()
+                .filter(line -> line.startsWith("processor")).count();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     private static String row(String target, String measured, boolean met) {
