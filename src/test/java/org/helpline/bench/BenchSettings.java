@@ -19,7 +19,7 @@ record BenchSettings(Path appJar, Path baselineJar, Path output, String serverCo
             System.getProperty("bench.server-cores", "0"),
             extra.isEmpty() ? List.of() : Arrays.asList(extra.split("\\s+")),
             Integer.getInteger("bench.connections", 32),
-            Integer.getInteger("bench.warmup-seconds", 30),
+            Integer.getInteger("bench.warmup-seconds", 60),
             Integer.getInteger("bench.saturation-seconds", 20),
             Integer.getInteger("bench.max-rate", 20_000),
             Integer.getInteger("bench.fixed-rate", 2_000),
