@@ -1,6 +1,5 @@
 package org.helpline.call;
 
-import com.twilio.twiml.VoiceResponse;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -79,7 +78,7 @@ class MenuController {
         return Twiml.ok(respond(node, call, digits, spoken, outcome));
     }
 
-    private VoiceResponse respond(Node node, Call call, String digits, boolean spoken, Outcome outcome) {
+    private String respond(Node node, Call call, String digits, boolean spoken, Outcome outcome) {
         var language = call.state().language();
         if (outcome instanceof Outcome.Go go) {
             events.record(call.sid(), node.id(), digits, go.node().id(), language, spoken ? "spoken" : "chosen", null);

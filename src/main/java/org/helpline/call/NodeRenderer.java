@@ -26,6 +26,10 @@ import java.util.Map;
 /**
  * Writes the TwiML for a node. Everything a menu says sits inside its {@code <Gather>}, so a key press (or a word)
  * cuts it short; the {@code <Redirect>} after it comes back to the same action with no input, which is silence.
+ * <p>
+ * A menu that says only prompts (and advice, which follows from the answers in the state) is the same for every
+ * call in the same state, so its document is written once and kept (see {@link TwimlCache}). Menus that read
+ * the directory, send a text or hand the call on are written afresh every time.
  */
 @Singleton
 class NodeRenderer {
@@ -47,6 +51,15 @@ class NodeRenderer {
     private final QueuePolicy policy;
     private final SpecialistRinger ringer;
     private final CallEvents events;
+    /**
+     * At most about 5 MB: the nodes in every state callers reach in practice take a few hundred documents, but the
+     * answers carried in the URL multiply the states.
+     */
+    private final TwimlCache<Fixed> fixed = new TwimlCache<>(2_000);
+
+    /** What a fixed document depends on: which one it is, and the call's state that its URLs carry. */
+    private record Fixed(String document, CallState state) {
+    }
 
     NodeRenderer(Speech speech, PublicUrls urls, EnqueueTwiml queue, ResourceReading directory,
                  ResourceTexter texter, CallFlow flow, Vocabulary vocabulary, QueuePolicy policy,
@@ -64,18 +77,27 @@ class NodeRenderer {
     }
 
     /** The greeting: welcome, the overdose safety line, the offer of Spanish, then the main menu. */
-    VoiceResponse greet(Call call, Language language) {
-        List<Utterance> greeting = new ArrayList<>();
-        greeting.add(speech.prompt(language, "welcome"));
-        greeting.add(speech.prompt(language, "safety"));
-        if (language != Language.ES) {
-            greeting.add(speech.prompt(Language.ES, "spanish-offer"));
-        }
-        return arrive(flow.main(), call, CallState.start(language), greeting);
+    String greet(Call call, Language language) {
+        return fixed.get(new Fixed("greet", CallState.start(language)), () -> {
+            List<Utterance> greeting = new ArrayList<>();
+            greeting.add(speech.prompt(language, "welcome"));
+            greeting.add(speech.prompt(language, "safety"));
+            if (language != Language.ES) {
+                greeting.add(speech.prompt(Language.ES, "spanish-offer"));
+            }
+            return build(flow.main(), call, CallState.start(language), greeting).toXml();
+        });
     }
 
     /** Arriving at a node: its whole body, then its menu. */
-    VoiceResponse arrive(Node node, Call call, CallState state, List<Utterance> leadIn) {
+    String arrive(Node node, Call call, CallState state, List<Utterance> leadIn) {
+        if (leadIn.isEmpty() && isFixed(node)) {
+            return fixed.get(new Fixed(node.id(), state), () -> build(node, call, state, leadIn).toXml());
+        }
+        return build(node, call, state, leadIn).toXml();
+    }
+
+    private VoiceResponse build(Node node, Call call, CallState state, List<Utterance> leadIn) {
         if (node.isHandOff()) {
             return handOff(node, call, state, leadIn);
         }
@@ -87,14 +109,20 @@ class NodeRenderer {
         return menu(node, state, said);
     }
 
+    /** A node whose TwiML follows from the call's state alone: no database, no text sent, no hand-off. */
+    private static boolean isFixed(Node node) {
+        return !node.isHandOff()
+            && node.body().stream().allMatch(part -> part instanceof Part.Prompt || part instanceof Part.Advice);
+    }
+
     /**
      * The end of a call that cannot reach a person: three misses at a menu that already says specialists are
      * unavailable. Without it a silent caller would go round the closed menu for ever.
      */
-    VoiceResponse goodbyeUnreachable(Language language) {
+    String goodbyeUnreachable(Language language) {
         VoiceResponse.Builder response = new VoiceResponse.Builder();
         speech.prompt(language, "goodbye-closed").addTo(response);
-        return response.hangup(new com.twilio.twiml.voice.Hangup.Builder().build()).build();
+        return response.hangup(new com.twilio.twiml.voice.Hangup.Builder().build()).build().toXml();
     }
 
     /** Said before the queue when the caller has not made a choice three times in a row. */
@@ -112,19 +140,20 @@ class NodeRenderer {
             ENTRY_DETAIL.get(entry), null);
         // "Let me connect you" would contradict "we are closed": the lead-in is said only to callers who join.
         if (entry == QueuePolicy.Entry.CLOSED) {
-            return arrive(flow.find(CallFlow.QUEUE_CLOSED).orElseThrow(), call, state, List.of());
+            return build(flow.find(CallFlow.QUEUE_CLOSED).orElseThrow(), call, state, List.of());
         }
         if (entry == QueuePolicy.Entry.BUSY) {
-            return arrive(flow.find(CallFlow.QUEUE_BUSY).orElseThrow(), call, state, List.of());
+            return build(flow.find(CallFlow.QUEUE_BUSY).orElseThrow(), call, state, List.of());
         }
         ringer.callerJoined(call.sid());
         return queue.enqueue(state.language(), leadIn);
     }
 
     /** After silence or a stray key: a short word, then only the menu again. */
-    VoiceResponse retry(Node node, CallState state, String leadInPrompt) {
+    String retry(Node node, CallState state, String leadInPrompt) {
         Language language = state.language();
-        return menu(node, state, List.of(speech.prompt(language, leadInPrompt), speech.prompt(language, node.menu())));
+        return fixed.get(new Fixed(leadInPrompt + " " + node.id(), state), () -> menu(node, state,
+            List.of(speech.prompt(language, leadInPrompt), speech.prompt(language, node.menu()))).toXml());
     }
 
     private VoiceResponse menu(Node node, CallState state, List<Utterance> said) {

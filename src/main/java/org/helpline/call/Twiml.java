@@ -18,7 +18,12 @@ public final class Twiml {
     }
 
     public static HttpResponse<String> ok(TwiML twiml) {
-        return HttpResponse.ok(twiml.toXml()).contentType(MediaType.TEXT_XML_TYPE);
+        return ok(twiml.toXml());
+    }
+
+    /** A TwiML document already written out, such as a menu kept from an earlier call. */
+    public static HttpResponse<String> ok(String twimlXml) {
+        return HttpResponse.ok(twimlXml).contentType(MediaType.TEXT_XML_TYPE);
     }
 
     /** A POST to one of our webhooks. */

@@ -1,12 +1,12 @@
 package org.helpline.prompt;
 
-import io.micronaut.core.io.ResourceLoader;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.server.types.files.StreamedFile;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Serves prompt recordings to Twilio's {@code <Play>}. Only audio files under {@code prompts/<lang>/}. */
@@ -16,11 +16,8 @@ class PromptController {
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
     private static final Pattern AUDIO_FILE = Pattern.compile("[a-z0-9-]{1,60}\\.(mp3|wav)");
 
-    private final ResourceLoader resources;
-
-    PromptController(ResourceLoader resources) {
-        this.resources = resources;
-    }
+    /** The class loader, not Micronaut's ResourceLoader, which opens the whole jar anew for every file it reads. */
+    private final ClassLoader resources = PromptController.class.getClassLoader();
 
     @Get("/{lang}/{file}")
     HttpResponse<StreamedFile> recording(String lang, String file) {
@@ -28,7 +25,7 @@ class PromptController {
             return HttpResponse.notFound();
         }
         MediaType type = file.endsWith(".mp3") ? MediaType.of("audio/mpeg") : MediaType.of("audio/wav");
-        return resources.getResourceAsStream(PromptCatalog.ROOT + lang + "/" + file)
+        return Optional.ofNullable(resources.getResourceAsStream(PromptCatalog.ROOT + lang + "/" + file))
             .map(in -> HttpResponse.ok(new StreamedFile(in, type)))
             .orElseGet(HttpResponse::notFound);
     }

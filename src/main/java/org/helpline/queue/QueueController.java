@@ -13,6 +13,7 @@ import org.helpline.call.Call;
 import org.helpline.call.CallState;
 import org.helpline.call.PublicUrls;
 import org.helpline.call.Twiml;
+import org.helpline.call.TwimlCache;
 import org.helpline.event.CallEvents;
 import org.helpline.event.QueueResults;
 import org.helpline.flow.CallFlow;
@@ -38,6 +39,11 @@ class QueueController {
     private final Speech speech;
     private final PublicUrls urls;
     private final CallEvents events;
+    /** What follows the wait depends only on how it ended and the language: a handful of documents. */
+    private final TwimlCache<Ending> afterQueue = new TwimlCache<>(100);
+
+    private record Ending(String result, Language language) {
+    }
 
     QueueController(WaitMessage waitMessage, Speech speech, PublicUrls urls, CallEvents events) {
         this.waitMessage = waitMessage;
@@ -82,7 +88,7 @@ class QueueController {
 
         LOG.debug("Call {} left the queue: {} after {} s", call.sid(), result, seconds);
         events.record(call.sid(), CallFlow.QUEUE, null, nextNode(result), language, result, seconds);
-        return Twiml.ok(afterQueue(result, language));
+        return Twiml.ok(afterQueue.get(new Ending(result, language), () -> afterQueue(result, language).toXml()));
     }
 
     private VoiceResponse afterQueue(String result, Language language) {

@@ -8,6 +8,7 @@ import com.twilio.twiml.voice.Play;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.helpline.call.PublicUrls;
+import org.helpline.call.TwimlCache;
 import org.helpline.flow.Language;
 import org.helpline.prompt.Speech;
 
@@ -28,6 +29,12 @@ class WaitMessage {
     private final Speech speech;
     private final String holdAudioUrl;
     private final PublicUrls urls;
+    /** Places in line times estimates: a few hundred messages in practice; the bound keeps it under 3 MB. */
+    private final TwimlCache<Said> kept = new TwimlCache<>(2_000);
+
+    /** What a wait message depends on (the hold audio is fixed at start-up). */
+    private record Said(Language language, int place, String estimate) {
+    }
 
     WaitMessage(Speech speech, PublicUrls urls, @Value("${helpline.queue.hold-audio-url:}") String holdAudioUrl) {
         this.speech = speech;
@@ -35,29 +42,46 @@ class WaitMessage {
         this.holdAudioUrl = holdAudioUrl;
     }
 
-    VoiceResponse build(Language language, OptionalInt position, OptionalInt averageWaitSeconds) {
+    /**
+     * The message for a place in line and an average wait. Callers at the same place with the same estimate hear
+     * the same words, so each such message is written once and kept: 2,000 waiting callers poll every 30 to 60 s.
+     */
+    String build(Language language, OptionalInt position, OptionalInt averageWaitSeconds) {
+        int place = position.orElse(0);
+        int seconds = averageWaitSeconds.orElse(0);
+        return kept.get(new Said(language, place, estimate(seconds)), () -> write(language, place, seconds));
+    }
+
+    /** Which estimate a wait gets; waits that round to the same words are the same message. */
+    private static String estimate(int seconds) {
+        if (seconds <= 0) {
+            return "";
+        }
+        if (seconds < 60) {
+            return "queue-wait-short";
+        }
+        if (seconds > LONGEST_ESTIMATE_SECONDS) {
+            return "queue-wait-long";
+        }
+        return seconds <= 90 ? "queue-wait-one" : "minutes " + (seconds + 59) / 60;
+    }
+
+    private String write(Language language, int place, int seconds) {
         // Inside a Gather, so a caller can press 1 at any moment for a call back instead of waiting.
         Gather.Builder response = new Gather.Builder().action(urls.voice("queue/wait/key", language))
             .method(HttpMethod.POST).numDigits(1).finishOnKey("").timeout(1).language(language.gatherLanguage());
-        if (position.isPresent() && position.getAsInt() == 1) {
+        if (place == 1) {
             speech.prompt(language, "queue-next").addTo(response);
-        } else if (position.isPresent() && position.getAsInt() > 1) {
-            speech.prompt(language, "queue-position", Map.of("position", String.valueOf(position.getAsInt())))
-                .addTo(response);
+        } else if (place > 1) {
+            speech.prompt(language, "queue-position", Map.of("position", String.valueOf(place))).addTo(response);
         }
         // AvgQueueTime is how long callers have waited so far: 0 means no one has, which says nothing of this wait.
-        if (averageWaitSeconds.isPresent() && averageWaitSeconds.getAsInt() > 0) {
-            int seconds = averageWaitSeconds.getAsInt();
-            if (seconds < 60) {
-                speech.prompt(language, "queue-wait-short").addTo(response);
-            } else if (seconds > LONGEST_ESTIMATE_SECONDS) {
-                speech.prompt(language, "queue-wait-long").addTo(response);
-            } else if (seconds <= 90) {
-                speech.prompt(language, "queue-wait-one").addTo(response);
-            } else {
-                String minutes = String.valueOf((seconds + 59) / 60);
-                speech.prompt(language, "queue-wait-minutes", Map.of("minutes", minutes)).addTo(response);
-            }
+        String estimate = estimate(seconds);
+        if (estimate.startsWith("minutes")) {
+            String minutes = String.valueOf((seconds + 59) / 60);
+            speech.prompt(language, "queue-wait-minutes", Map.of("minutes", minutes)).addTo(response);
+        } else if (!estimate.isEmpty()) {
+            speech.prompt(language, estimate).addTo(response);
         }
         speech.prompt(language, "queue-hold").addTo(response);
         speech.prompt(language, "queue-callback-offer").addTo(response);
@@ -67,6 +91,6 @@ class WaitMessage {
         } else {
             response.play(new Play.Builder(holdAudioUrl).build());
         }
-        return new VoiceResponse.Builder().gather(response.build()).build();
+        return new VoiceResponse.Builder().gather(response.build()).build().toXml();
     }
 }

@@ -1,6 +1,5 @@
 package org.helpline.speech;
 
-import io.micronaut.core.io.ResourceLoader;
 import jakarta.inject.Singleton;
 import org.helpline.flow.CallFlow;
 import org.helpline.flow.Language;
@@ -40,10 +39,10 @@ public class Vocabulary {
     private final Map<Language, Map<String, Map<Character, List<String>>>> byNodeAndKey = new EnumMap<>(Language.class);
     private final Map<Language, Map<String, String>> hints = new EnumMap<>(Language.class);
 
-    public Vocabulary(ResourceLoader resources, CallFlow flow) {
+    public Vocabulary(CallFlow flow) {
         for (Language language : Language.values()) {
             String file = "prompts/" + language.code() + "/speech.properties";
-            Optional<Properties> properties = load(resources, file);
+            Optional<Properties> properties = load(file);
             if (properties.isEmpty()) {
                 problems.add("no speech vocabulary " + file);
                 entries.put(language, Map.of());
@@ -125,8 +124,9 @@ public class Vocabulary {
         return byNode;
     }
 
-    private static Optional<Properties> load(ResourceLoader resources, String file) {
-        return resources.getResourceAsStream("classpath:" + file).map(in -> {
+    /** Through the class loader: Micronaut's ResourceLoader opens the whole packaged jar anew for every file. */
+    private static Optional<Properties> load(String file) {
+        return Optional.ofNullable(Vocabulary.class.getClassLoader().getResourceAsStream(file)).map(in -> {
             try (var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 Properties properties = new Properties();
                 properties.load(reader);

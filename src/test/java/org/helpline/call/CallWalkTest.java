@@ -237,4 +237,23 @@ class CallWalkTest {
             assertThat(step.redirect()).isEqualTo(step.gatherAction());
         }
     }
+
+    @Test
+    void whenASecondCallTakesTheSamePathThenItHearsExactlyWhatTheFirstHeard() {
+        // Menus that depend only on the call's state are kept after the first call: the kept copy must not differ.
+        CallWalk second = new CallWalk(new FakeTwilio(http.toBlocking()));
+        List<String> keys = List.of("1", "4", "7", "1", "*", "2", "3", "1", "2");
+
+        List<String> first = new java.util.ArrayList<>(List.of(call.start().xml()));
+        List<String> again = new java.util.ArrayList<>(List.of(second.start().xml()));
+        for (String key : keys) {
+            first.add(call.press(key).xml());
+            again.add(second.press(key).xml());
+        }
+        first.add(call.silence().xml());
+        again.add(second.silence().xml());
+
+        assertThat(again).containsExactlyElementsOf(first);
+        assertThat(again.get(again.size() - 1)).contains("miss=1").contains("ans=3");
+    }
 }

@@ -2,8 +2,6 @@ package org.helpline.prompt;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.BeanInstantiationException;
-import io.micronaut.core.io.ResourceLoader;
-import io.micronaut.core.io.scan.ClassPathResourceLoader;
 import org.helpline.flow.CallFlow;
 import org.helpline.flow.FlowProblems;
 import org.helpline.flow.Node;
@@ -24,12 +22,11 @@ class StartupCheckTest {
 
     @Test
     void whenTheHelplineFlowIsCheckedThenItHasNoProblems() {
-        ResourceLoader loader = ClassPathResourceLoader.defaultLoader(getClass().getClassLoader());
         CallFlow flow = new CallFlow(List.copyOf(helplineNodes()));
         RequiredPrompts required = new RequiredPrompts(flow);
 
-        StartupCheck check = new StartupCheck(flow, new PromptCatalog(loader, required), required,
-            new Vocabulary(loader, flow));
+        StartupCheck check = new StartupCheck(flow, new PromptCatalog(required), required,
+            new Vocabulary(flow));
 
         assertThat(check.problems()).isEmpty();
     }
@@ -65,13 +62,12 @@ class StartupCheckTest {
 
     @Test
     void whenAPromptHasNoScriptThenStartUpFailsNamingIt() {
-        ResourceLoader loader = ClassPathResourceLoader.defaultLoader(getClass().getClassLoader());
         CallFlow flow = new CallFlow(List.of(
             new Node(CallFlow.MAIN, List.of(), "a-prompt-nobody-wrote", Map.of('0', QUEUE)), queue()));
         RequiredPrompts required = new RequiredPrompts(flow);
 
-        StartupCheck check = new StartupCheck(flow, new PromptCatalog(loader, required), required,
-            new Vocabulary(loader, flow));
+        StartupCheck check = new StartupCheck(flow, new PromptCatalog(required), required,
+            new Vocabulary(flow));
 
         assertThat(check.problems()).contains(
             "prompt 'a-prompt-nobody-wrote' has no en script (prompts/en/a-prompt-nobody-wrote.txt)",
@@ -104,11 +100,10 @@ class StartupCheckTest {
 
     @Test
     void whenTheSpeechVocabularyNamesAMenuTheFlowLacksThenTheProblemIsNamed() {
-        ResourceLoader loader = ClassPathResourceLoader.defaultLoader(getClass().getClassLoader());
         CallFlow flow = new CallFlow(List.of(new Node(CallFlow.MAIN, List.of(), "main-menu", Map.of('0', QUEUE)),
             queue()));
 
-        assertThat(new Vocabulary(loader, flow).problems())
+        assertThat(new Vocabulary(flow).problems())
             .contains("prompts/en/speech.properties: 'stages.1' names a menu or key the call flow does not have")
             .contains("prompts/es/speech.properties: 'main.9' names a menu or key the call flow does not have");
     }
