@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,6 +47,8 @@ public class CallEvents {
     private final Clock clock;
     private final BlockingQueue<CallEvent> buffer;
     private final int spillAfter;
+    private final Duration summaryInterval;
+    private Instant summarisedAt = Instant.EPOCH;
     private final List<CallEvent> unsaved = new ArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
     private Instant failingSince;
@@ -53,13 +56,15 @@ public class CallEvents {
     CallEvents(EventStore store, CallSummaries summaries, Clock clock, JsonMapper json,
                @Value("${helpline.events.buffer-capacity:20000}") int capacity,
                @Value("${helpline.events.spill-after:2000}") int spillAfter,
-               @Value("${helpline.events.spill-file:data/call-events.spill}") String spillFile) {
+               @Value("${helpline.events.spill-file:data/call-events.spill}") String spillFile,
+               @Value("${helpline.events.summary-interval:1s}") Duration summaryInterval) {
         this.store = store;
         this.summaries = summaries;
         this.clock = clock;
         this.buffer = new ArrayBlockingQueue<>(capacity);
         this.spillAfter = spillAfter;
         this.spill = new SpillFile(Path.of(spillFile), json);
+        this.summaryInterval = summaryInterval;
     }
 
     /**
@@ -101,6 +106,7 @@ public class CallEvents {
                 write(unsaved);
                 unsaved.clear();
             }
+            summarise(false);
             if (failingSince != null) {
                 LOG.info("Call events are being saved again, after failures since {}", failingSince);
                 failingSince = null;
@@ -122,6 +128,11 @@ public class CallEvents {
         return buffer.size() + unsaved.size();
     }
 
+    /** Whether everything recorded so far is written and counted in the summaries (for tests). */
+    public synchronized boolean settled() {
+        return pending() == 0 && unsummarised.isEmpty() && !spill.hasEvents();
+    }
+
     /** Whether events wait in the spill file. */
     public boolean spilled() {
         return spill.hasEvents();
@@ -130,6 +141,12 @@ public class CallEvents {
     @PreDestroy
     synchronized void close() {
         flush();
+        try {
+            summarise(true);
+        } catch (RuntimeException e) {
+            // The events are saved; their summaries are recomputed when the calls' next events arrive.
+            LOG.warn("Cannot update {} call summaries before stopping: {}", unsummarised.size(), e.toString());
+        }
         if (pending() > 0) {
             spillHeld();
         }
@@ -138,8 +155,21 @@ public class CallEvents {
     private void write(List<CallEvent> events) {
         store.saveNew(events);
         events.forEach(event -> unsummarised.add(event.callSid()));
+    }
+
+    /**
+     * Recomputes the summaries and roll-ups of the calls written since the last time, at most once per
+     * {@code summary-interval}: a recompute reads a whole quarter hour of calls, so under load it is done for many
+     * batches at once. The dashboard is that much behind the calls.
+     */
+    private void summarise(boolean now) {
+        Instant at = clock.instant();
+        if (unsummarised.isEmpty() || (!now && at.isBefore(summarisedAt.plus(summaryInterval)))) {
+            return;
+        }
         summaries.refresh(unsummarised);
         unsummarised.clear();
+        summarisedAt = at;
     }
 
     private void spillHeld() {

@@ -20,6 +20,9 @@ class StatusController {
     private static final Set<String> STATUSES =
         Set.of("queued", "ringing", "in-progress", "completed", "busy", "failed", "no-answer", "canceled");
 
+    /** Twilio ignores the answer to a status callback; the same empty document is written once, not per call. */
+    private static final String NOTHING_TO_DO = new VoiceResponse.Builder().build().toXml();
+
     private final CallEvents events;
 
     StatusController(CallEvents events) {
@@ -34,6 +37,6 @@ class StatusController {
             .map(Integer::valueOf).orElse(null);
 
         events.record(call.sid(), "status", null, null, call.state().language(), status, duration);
-        return Twiml.ok(new VoiceResponse.Builder().build());
+        return Twiml.ok(NOTHING_TO_DO);
     }
 }

@@ -7,6 +7,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.helpline.directory.Directory;
+import org.helpline.event.CallEvents;
 import org.helpline.directory.Resource;
 import org.helpline.directory.ResourceRepository;
 import org.helpline.support.CallWalk;
@@ -33,6 +34,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A supervisor in a real headless Chromium: signs in, sees the dashboard and its charts, renames a resource, and
@@ -50,6 +52,9 @@ class DashboardInBrowserTest {
 
     @Inject
     Directory directory;
+
+    @Inject
+    CallEvents events;
 
     @Inject
     EmbeddedServer server;
@@ -100,6 +105,8 @@ class DashboardInBrowserTest {
             call.start();
             call.press(key);
         }
+        // The dashboard counts calls once the event writer has summed them (within a second).
+        await().atMost(Duration.ofSeconds(10)).until(events::settled);
         String base = server.getURL().toString();
         browser.get(base + "/supervisor/dashboard");
         assertThat(browser.getCurrentUrl()).endsWith("/supervisor/login");

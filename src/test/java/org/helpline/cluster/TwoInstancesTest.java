@@ -213,7 +213,7 @@ class TwoInstancesTest {
     private void awaitEventsWritten() {
         List<CallEvents> writers = instances.contexts().stream().map(context -> context.getBean(CallEvents.class))
             .toList();
-        await().atMost(WRITTEN_WITHIN).until(() -> writers.stream().allMatch(writer -> writer.pending() == 0));
+        await().atMost(WRITTEN_WITHIN).until(() -> writers.stream().allMatch(CallEvents::settled));
     }
 
     /** When the call's menu choices were made. */

@@ -77,7 +77,7 @@ class PrivacyScanTest {
         for (int i = 0; i < CALLERS.length; i++) {
             walk(twilio, "CAprivacy" + i, CALLERS[i]);
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.pending() == 0);
+        await().atMost(Duration.ofSeconds(5)).until(events::settled);
         root.setLevel(rootLevel);
 
         List<String> lines = logs.list.stream()
