@@ -1,11 +1,11 @@
 package org.helpline.bench;
 
+import org.helpline.support.CallWalk;
 import org.helpline.support.FakeTwilio;
 import org.helpline.support.TwilioSigner;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,7 +21,6 @@ final class SignedCalls {
     static final String AUTH_TOKEN = "bench-auth-token";
     static final String BASELINE_PATH = "/twiml";
     private static final String CALLER = "+13125550142";
-    private static final String HELPLINE = "+13125550199";
     private static final AtomicLong NEXT_CALL = new AtomicLong();
     private static final long RUN = System.currentTimeMillis() & 0xffffffffL;
 
@@ -78,16 +77,7 @@ final class SignedCalls {
     }
 
     static byte[] request(int port, String sid, Step step, boolean baseline) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("CallSid", sid);
-        params.put("AccountSid", "AC00000000000000000000000000000000");
-        params.put("From", CALLER);
-        params.put("Caller", CALLER);
-        params.put("To", HELPLINE);
-        params.put("Called", HELPLINE);
-        params.put("CallStatus", "in-progress");
-        params.put("Direction", "inbound");
-        params.put("ApiVersion", "2010-04-01");
+        Map<String, String> params = CallWalk.twilioParams(sid, CALLER);
         params.putAll(step.extra());
         String signature = TwilioSigner.sign(AUTH_TOKEN, PUBLIC_BASE + step.path(), params);
         byte[] body = FakeTwilio.form(params).getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,6 @@
 package org.helpline.support;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -63,17 +63,23 @@ public final class CallWalk {
     }
 
     private Map<String, String> params(Map<String, String> extra) {
-        Map<String, String> params = new HashMap<>();
+        Map<String, String> params = twilioParams(callSid, CALLER);
+        params.putAll(extra);
+        return params;
+    }
+
+    /** What Twilio sends with every voice webhook of an inbound call to the helpline, in a map to add to. */
+    public static Map<String, String> twilioParams(String callSid, String caller) {
+        Map<String, String> params = new LinkedHashMap<>();
         params.put("CallSid", callSid);
         params.put("AccountSid", "AC00000000000000000000000000000000");
-        params.put("From", CALLER);
-        params.put("Caller", CALLER);
+        params.put("From", caller);
+        params.put("Caller", caller);
         params.put("To", HELPLINE);
         params.put("Called", HELPLINE);
         params.put("CallStatus", "in-progress");
         params.put("Direction", "inbound");
         params.put("ApiVersion", "2010-04-01");
-        params.putAll(extra);
         return params;
     }
 }
