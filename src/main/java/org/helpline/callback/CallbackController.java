@@ -59,7 +59,8 @@ class CallbackController {
         if (callerId.isEmpty()) {
             return Twiml.ok(askNumber(call.state(), List.of()));
         }
-        // Kept at once: the caller asked to be called back, and may hang up before confirming.
+        // Kept at once: the caller asked to be called back, and may hang up before confirming. Any other answer than
+        // 1 takes it back.
         requests.request(call.sid(), callerId.get(), call.state().language());
         return Twiml.ok(confirm(call.state(), callerId.get(), List.of()));
     }
@@ -75,18 +76,13 @@ class CallbackController {
         if (digits.equals("1") && callerId.isPresent()) {
             return Twiml.ok(store(call, callerId.get()));
         }
+        Optional<VoiceResponse> away = leaving(call, digits);
+        if (away.isPresent()) {
+            return Twiml.ok(away.get());
+        }
         if (digits.equals("2") || callerId.isEmpty()) {
+            requests.withdraw(call.sid());
             return Twiml.ok(askNumber(state.withMisses(0), List.of()));
-        }
-        if (digits.equals("0")) {
-            String queue = urls.voice("menu/" + CallFlow.QUEUE, state.withMisses(0));
-            return Twiml.ok(Twiml.sayThenRedirect(List.of(), queue));
-        }
-        if (digits.equals("*")) {
-            return Twiml.ok(toMainMenu(state.language(), List.of()));
-        }
-        if (state.misses() + 1 >= CallState.MAX_MISSES) {
-            return Twiml.ok(toSpecialist(state));
         }
         String why = digits.isEmpty() ? "no-input" : "invalid-choice";
         return Twiml.ok(confirm(state.withMisses(state.misses() + 1), callerId.get(),
@@ -104,8 +100,9 @@ class CallbackController {
         if (number.isPresent()) {
             return Twiml.ok(store(call, number.get()));
         }
-        if (state.misses() + 1 >= CallState.MAX_MISSES) {
-            return Twiml.ok(toSpecialist(state));
+        Optional<VoiceResponse> away = leaving(call, call.params().get("Digits").orElse(""));
+        if (away.isPresent()) {
+            return Twiml.ok(away.get());
         }
         boolean silent = call.params().get("Digits").filter(d -> !d.isEmpty()).isEmpty();
         return Twiml.ok(askNumber(state.withMisses(state.misses() + 1),
@@ -143,10 +140,23 @@ class CallbackController {
         return response.hangup(new Hangup.Builder().build()).build();
     }
 
-    /** The third miss: like every menu, a person takes over (or, when closed, the caller hears so). */
-    private VoiceResponse toSpecialist(CallState state) {
-        return Twiml.sayThenRedirect(List.of(speech.prompt(state.language(), "callback-unavailable")),
-            urls.voice("menu/" + CallFlow.QUEUE, state.withMisses(0)));
+    /**
+     * The ways out of the call-back menus, as from every menu: 0 to a specialist, star to the main menu, and the
+     * third miss to a specialist (the queue says so, or says it is closed). Each takes back a request kept at the
+     * offer.
+     */
+    private Optional<VoiceResponse> leaving(Call call, String digits) {
+        CallState state = call.state();
+        boolean toSpecialist = digits.equals("0") || state.misses() + 1 >= CallState.MAX_MISSES;
+        if (!toSpecialist && !digits.equals("*")) {
+            return Optional.empty();
+        }
+        requests.withdraw(call.sid());
+        if (toSpecialist) {
+            return Optional.of(Twiml.sayThenRedirect(List.of(),
+                urls.voice("menu/" + CallFlow.QUEUE, state.withMisses(0))));
+        }
+        return Optional.of(toMainMenu(state.language(), List.of()));
     }
 
     private VoiceResponse toMainMenu(Language language, List<Utterance> leadIn) {

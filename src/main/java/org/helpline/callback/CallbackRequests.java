@@ -53,6 +53,24 @@ public class CallbackRequests {
         }
     }
 
+    /**
+     * Takes back the call's pending request: the caller turned the offer down (another number, the main menu, a
+     * specialist, or no answer the menu could use). Nothing to take back is fine; a failure only leaves the request
+     * for a supervisor to close.
+     */
+    void withdraw(String callSid) {
+        try {
+            repository.findByCallSid(callSid).stream()
+                .filter(request -> CallbackRequest.PENDING.equals(request.status()))
+                .forEach(request -> {
+                    repository.delete(request);
+                    LOG.info("Call back request on call {} withdrawn by the caller", callSid);
+                });
+        } catch (RuntimeException e) {
+            LOG.warn("Call back request on call {} could not be withdrawn: {}", callSid, e.toString());
+        }
+    }
+
     /** Pending requests, oldest first. */
     public List<CallbackRequest> pending() {
         return repository.findByStatusOrderByRequestedAt(CallbackRequest.PENDING);

@@ -136,10 +136,55 @@ class CallbackWalkTest {
 
         assertThat(second.saidInGather()).startsWith(en("callback-bad-number"));
         assertThat(silent.saidInGather()).startsWith(en("no-input"));
-        assertThat(giveUp.said()).containsExactly(en("callback-unavailable"));
+        assertThat(giveUp.said()).isEmpty();
         TwimlDoc queue = twilio.post(giveUp.redirect(), Map.of("CallSid", "CAhidden1")).twiml();
         assertThat(queue.text("/Response/Enqueue")).isEqualTo("specialists");
         assertThat(requests.findByCallSid("CAhidden1")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*", "0", "2"})
+    void whenTheCallerTurnsTheOfferDownThenNoRequestIsKept(String key) {
+        String sid = "CAdecline" + (int) key.charAt(0);
+        TwimlDoc offer = twilio.post("/voice/callback/offer?lang=en&miss=0",
+            Map.of("CallSid", sid, "From", "+13125550171")).twiml();
+        assertThat(requests.findByCallSid(sid)).hasSize(1);
+
+        TwimlDoc next = twilio.post(offer.gatherAction(), Map.of("CallSid", sid, "Digits", key)).twiml();
+
+        assertThat(requests.findByCallSid(sid)).isEmpty();
+        switch (key) {
+            case "*" -> assertThat(next.redirect()).contains("/voice/menu/main");
+            case "0" -> assertThat(next.redirect()).contains("/voice/menu/queue");
+            default -> assertThat(next.saidInGather()).containsExactly(en("callback-number"));
+        }
+    }
+
+    @Test
+    void whenTheCallerIsSilentThreeTimesAtTheOfferThenTheRequestIsTakenBackAndASpecialistTakesOver() {
+        TwimlDoc offer = twilio.post("/voice/callback/offer?lang=en&miss=0",
+            Map.of("CallSid", "CAsilent3", "From", "+13125550172")).twiml();
+        TwimlDoc second = twilio.post(offer.redirect(), Map.of("CallSid", "CAsilent3", "From", "+13125550172")).twiml();
+        TwimlDoc third = twilio.post(second.redirect(), Map.of("CallSid", "CAsilent3", "From", "+13125550172")).twiml();
+
+        TwimlDoc away = twilio.post(third.redirect(), Map.of("CallSid", "CAsilent3", "From", "+13125550172")).twiml();
+
+        assertThat(second.saidInGather()).startsWith(en("no-input"));
+        assertThat(away.said()).isEmpty();
+        assertThat(away.redirect()).contains("/voice/menu/queue");
+        assertThat(requests.findByCallSid("CAsilent3")).isEmpty();
+    }
+
+    @Test
+    void whenZeroOrStarIsKeyedForTheNumberThenTheCallerLeavesAsFromAnyMenu() {
+        TwimlDoc ask = twilio.post("/voice/callback/offer?lang=en&miss=0",
+            Map.of("CallSid", "CAhidden2", "From", "anonymous")).twiml();
+
+        TwimlDoc zero = twilio.post(ask.gatherAction(), Map.of("CallSid", "CAhidden2", "Digits", "0")).twiml();
+        TwimlDoc star = twilio.post(ask.gatherAction(), Map.of("CallSid", "CAhidden2", "Digits", "*")).twiml();
+
+        assertThat(zero.redirect()).contains("/voice/menu/queue");
+        assertThat(star.redirect()).contains("/voice/menu/main");
     }
 
     @Test
