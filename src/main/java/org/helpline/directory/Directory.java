@@ -1,6 +1,8 @@
 package org.helpline.directory;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.helpline.outage.LastGoodCopy;
 
@@ -23,6 +25,12 @@ public class Directory {
 
     Directory(ResourceRepository repository, @Value("${helpline.database.copy-fresh-for:2s}") Duration freshFor) {
         this.active = new LastGoodCopy<>("resource directory", freshFor, repository::findByActiveTrueOrderByPosition);
+    }
+
+    /** Read before the first call, so no caller waits for it (or goes without it if the database then fails). */
+    @EventListener
+    void readAtStartUp(StartupEvent started) {
+        active.get();
     }
 
     /** After a change on this instance: the next call reads it. */

@@ -1,6 +1,8 @@
 package org.helpline.hours;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.helpline.outage.LastGoodCopy;
 
@@ -43,6 +45,12 @@ public class OpeningHours {
     /** The whole schedule, for reports that ask about many moments; fails if it has never been read. */
     public Schedule schedule() {
         return copy.get().orElseThrow(() -> new IllegalStateException("The opening hours have not been read yet"));
+    }
+
+    /** Read before the first call, so no caller waits for it (or goes without it if the database then fails). */
+    @EventListener
+    void readAtStartUp(StartupEvent started) {
+        copy.get();
     }
 
     /** After a change on this instance: the next call reads it. */

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * kept waiting on the database and hears the same menu while it is down. The copy is read again in the background
  * once it is older than {@code freshFor}; a failed read keeps the last good copy and is logged once per outage.
  * Changes made on this instance are seen on the next call ({@link #changed()}); changes made on another instance
- * within {@code freshFor} and one call.
+ * within {@code freshFor} and one call. Owners read the copy at start-up, so callers never pay for the first read;
+ * if there is still no copy, a caller waits for the database at most once per {@code freshFor}, not every call.
  */
 public final class LastGoodCopy<T> {
 
@@ -27,18 +28,29 @@ public final class LastGoodCopy<T> {
     private final Supplier<T> read;
     private final AtomicBoolean failing = new AtomicBoolean();
     private final LoadingCache<String, T> cache;
+    private final long freshForNanos;
+    private volatile long lastFailedRead = Long.MIN_VALUE;
 
     public LastGoodCopy(String name, Duration freshFor, Supplier<T> read) {
         this.name = name;
         this.read = read;
+        this.freshForNanos = freshFor.toNanos();
         this.cache = Caffeine.newBuilder().refreshAfterWrite(freshFor).build(new Loader());
     }
 
     /** The copy, or nothing if it has never been read (the database was down from the start). */
     public Optional<T> get() {
+        T kept = cache.getIfPresent(KEY);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        if (lastFailedRead != Long.MIN_VALUE && System.nanoTime() - lastFailedRead < freshForNanos) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(cache.get(KEY));
         } catch (RuntimeException e) {
+            lastFailedRead = System.nanoTime();
             noteFailure(e);
             return Optional.empty();
         }
@@ -51,7 +63,8 @@ public final class LastGoodCopy<T> {
 
     private void noteFailure(RuntimeException e) {
         if (failing.compareAndSet(false, true)) {
-            LOG.warn("Cannot read the {}; using the last good copy until it can be read: {}", name, e.toString());
+            LOG.warn("Cannot read the {}; using the last good copy, if any, until it can be read: {}", name,
+                e.toString());
         }
     }
 

@@ -122,6 +122,10 @@ class DatabaseOutageTest {
         for (Walk walk : beforeRestart) {
             assertThat(steps(storedNext, walk.sid())).as("events of call %s", walk.sid()).isEqualTo(steps);
         }
+
+        // Gone again before any caller of the new run asked for the resources or a specialist: read at start-up.
+        link.cut();
+        assertThat(walk(twilio(second)).heard()).isEqualTo(before.heard());
     }
 
     /** A call as a caller hears it, and how long its slowest answer took. */
