@@ -28,9 +28,10 @@ import java.util.regex.Pattern;
  * Records call events off the request path: a webhook only adds to a bounded buffer, and a scheduled writer saves
  * batches, then recomputes the summaries of the calls they touched (see {@link CallSummaries}). If the database
  * fails, the batch is kept and tried again, so a slow or absent database never slows a caller. Through a longer
- * outage, once {@code spill-after} events wait (or the buffer is full, or the service stops), they move to a local
- * {@link SpillFile}, which is written back first when the database answers again, on this run or the next. Writes
- * skip events already saved, so a retry or a replay never doubles one.
+ * outage, once {@code spill-after} events wait or the database has failed for 5 seconds (or the buffer is full, or
+ * the service stops), they move to a local {@link SpillFile}, which is written back first when the database
+ * answers again, on this run or the next. Writes skip events already saved, so a retry or a replay never doubles
+ * one.
  */
 @Context
 public class CallEvents {
@@ -39,6 +40,7 @@ public class CallEvents {
     private static final Pattern CALL_SID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Pattern MENU_KEY = Pattern.compile("[0-9*#]");
     private static final int BATCH = 500;
+    private static final Duration SPILL_WITHIN = Duration.ofSeconds(5);
 
     private final EventStore store;
     private final CallSummaries summaries;
@@ -117,7 +119,8 @@ public class CallEvents {
                 failingSince = clock.instant();
                 LOG.warn("Cannot save call events; keeping them and retrying: {}", e.toString());
             }
-            if (pending() >= spillAfter) {
+            // Soon to the file whatever the count, so a process killed in an outage loses seconds, not everything.
+            if (pending() >= spillAfter || !clock.instant().isBefore(failingSince.plus(SPILL_WITHIN))) {
                 spillHeld();
             }
         }
