@@ -12,12 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The words a caller may say instead of pressing a key, from {@code prompts/<lang>/speech.properties}: per menu
@@ -56,7 +56,8 @@ public class Vocabulary {
             for (Node node : flow.nodes().values()) {
                 Map<Character, List<String>> phrases = collect(language, node);
                 nodes.put(node.id(), phrases);
-                Set<String> all = new LinkedHashSet<>();
+                // Sorted, so every instance and every run sends the same hints, whatever order the file was read in.
+                Set<String> all = new TreeSet<>();
                 phrases.values().forEach(all::addAll);
                 nodeHints.put(node.id(), String.join(", ", all));
             }
