@@ -59,7 +59,7 @@ public class CallEvents {
                @Value("${helpline.events.buffer-capacity:20000}") int capacity,
                @Value("${helpline.events.spill-after:2000}") int spillAfter,
                @Value("${helpline.events.spill-file:data/call-events.spill}") String spillFile,
-               @Value("${helpline.events.summary-interval:1s}") Duration summaryInterval) {
+               @Value("${helpline.events.summary-interval:5s}") Duration summaryInterval) {
         this.store = store;
         this.summaries = summaries;
         this.clock = clock;
@@ -96,7 +96,7 @@ public class CallEvents {
     synchronized void flush() {
         try {
             if (spill.hasEvents()) {
-                spill.replay(BATCH, batch -> write(new ArrayList<>(batch)));
+                spill.replay(BATCH, batch -> write(new ArrayList<>(batch), true));
             }
             while (true) {
                 if (unsaved.isEmpty()) {
@@ -105,7 +105,8 @@ public class CallEvents {
                 if (unsaved.isEmpty()) {
                     break;
                 }
-                write(unsaved);
+                // A batch that failed before may be in the database already.
+                write(unsaved, failingSince != null);
                 unsaved.clear();
             }
             summarise(false);
@@ -155,8 +156,8 @@ public class CallEvents {
         }
     }
 
-    private void write(List<CallEvent> events) {
-        store.saveNew(events);
+    private void write(List<CallEvent> events, boolean retry) {
+        store.save(events, retry);
         events.forEach(event -> unsummarised.add(event.callSid()));
     }
 

@@ -9,9 +9,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Writes a batch of events, skipping any already in the database. A batch is retried after a failure, and a commit
- * that succeeded just as the connection dropped looks like a failure: skipping by id makes the retry write nothing
- * twice.
+ * Writes a batch of events. A batch is retried after a failure, and a commit that succeeded just as the connection
+ * dropped looks like a failure: so a retried or replayed batch first skips the events already in the database, and
+ * nothing is written twice. A first try skips that look-up, which costs as much as the insert.
  */
 @Singleton
 class EventStore {
@@ -23,8 +23,12 @@ class EventStore {
     }
 
     @Transactional
-    void saveNew(List<CallEvent> events) {
+    void save(List<CallEvent> events, boolean someMayBeSaved) {
         if (events.isEmpty()) {
+            return;
+        }
+        if (!someMayBeSaved) {
+            repository.saveAll(events);
             return;
         }
         Set<UUID> present = Set.copyOf(repository.findIdByIdIn(events.stream().map(CallEvent::id).toList()));

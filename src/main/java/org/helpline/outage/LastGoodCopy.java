@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -23,6 +25,15 @@ public final class LastGoodCopy<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LastGoodCopy.class);
     private static final String KEY = "copy";
+    /**
+     * Where copies are read again. Caffeine's default, the common pool, starts a new thread for every task on a
+     * machine with two cores; one named, long-lived thread is plenty for a read every few seconds.
+     */
+    private static final Executor REFRESH = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "last-good-copy");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final String name;
     private final Supplier<T> read;
@@ -35,7 +46,7 @@ public final class LastGoodCopy<T> {
         this.name = name;
         this.read = read;
         this.freshForNanos = freshFor.toNanos();
-        this.cache = Caffeine.newBuilder().refreshAfterWrite(freshFor).build(new Loader());
+        this.cache = Caffeine.newBuilder().executor(REFRESH).refreshAfterWrite(freshFor).build(new Loader());
     }
 
     /** The copy, or nothing if it has never been read (the database was down from the start). */
