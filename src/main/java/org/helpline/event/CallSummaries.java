@@ -41,7 +41,7 @@ public class CallSummaries {
             return;
         }
         List<String> sids = List.copyOf(callSids);
-        String in = String.join(", ", Collections.nCopies(sids.size(), "?"));
+        String in = placeholders(sids.size());
         Schedule schedule = hours.schedule();
         jdbc.execute((Connection connection) -> {
             takeTurn(connection);
@@ -75,7 +75,7 @@ public class CallSummaries {
             return;
         }
         List<String> sids = List.copyOf(callSids);
-        String in = String.join(", ", Collections.nCopies(sids.size(), "?"));
+        String in = placeholders(sids.size());
         jdbc.execute((Connection connection) -> {
             takeTurn(connection);
             Set<Long> calls = CallRollups.startBuckets(connection, sids, in);
@@ -121,7 +121,7 @@ public class CallSummaries {
             return;
         }
         try (PreparedStatement update = connection.prepareStatement("UPDATE call_summary SET after_hours = 1 "
-            + "WHERE call_sid IN (" + String.join(", ", Collections.nCopies(closed.size(), "?")) + ")")) {
+            + "WHERE call_sid IN (" + placeholders(closed.size()) + ")")) {
             bind(update, closed);
             update.executeUpdate();
         }
@@ -144,6 +144,11 @@ public class CallSummaries {
             + "(SELECT s.next_node FROM call_event s WHERE s.call_sid = e.call_sid AND s.node <> 'status' "
             + "ORDER BY s.occurred_at DESC FETCH FIRST 1 ROW ONLY) "
             + "FROM call_event e WHERE e.call_sid IN (" + in + ") GROUP BY e.call_sid";
+    }
+
+    /** The inside of {@code IN (...)} for this many parameters. */
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private static void bind(PreparedStatement statement, List<String> sids) throws SQLException {

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Supervisors keep the opening hours: weekly hours and dated exceptions such as holidays, in the helpline's time
@@ -118,26 +119,25 @@ class HoursPages {
     @Post("/weekly/{id}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     Object removeWeekly(Principal principal, String id) {
-        Long key = parseId(id);
-        if (key == null) {
-            return HttpResponse.badRequest("Those hours are no longer listed; reload the page.");
-        }
-        weekly.deleteById(key);
-        openingHours.changed();
-        LOG.info("Supervisor {} removed weekly hours {}", principal.getName(), id);
-        return back();
+        return remove(principal, id, weekly::deleteById, "weekly hours",
+            "Those hours are no longer listed; reload the page.");
     }
 
     @Post("/holiday/{id}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     Object removeHoliday(Principal principal, String id) {
+        return remove(principal, id, holidays::deleteById, "dated exception",
+            "That date is no longer listed; reload the page.");
+    }
+
+    private Object remove(Principal principal, String id, Consumer<Long> delete, String what, String gone) {
         Long key = parseId(id);
         if (key == null) {
-            return HttpResponse.badRequest("That date is no longer listed; reload the page.");
+            return HttpResponse.badRequest(gone);
         }
-        holidays.deleteById(key);
+        delete.accept(key);
         openingHours.changed();
-        LOG.info("Supervisor {} removed dated exception {}", principal.getName(), id);
+        LOG.info("Supervisor {} removed {} {}", principal.getName(), what, id);
         return back();
     }
 

@@ -3,9 +3,8 @@ package org.helpline.cluster;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.h2.tools.Server;
+import org.helpline.support.H2OverTcp;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,16 +17,15 @@ import java.util.UUID;
  */
 final class TwoInstances implements AutoCloseable {
 
-    private final Server h2;
+    private final H2OverTcp h2;
     private final List<EmbeddedServer> servers;
     private final List<HttpClient> clients;
 
     TwoInstances() {
         // On PostgreSQL, PostgresForTests has already pointed every application context at the shared server.
-        this.h2 = onPostgres() ? null : startH2();
-        Map<String, Object> settings = h2 == null ? Map.of() : Map.of("datasources.default.url",
-            "jdbc:h2:tcp://localhost:" + h2.getPort() + "/mem:cluster-" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        this.h2 = onPostgres() ? null : H2OverTcp.start();
+        Map<String, Object> settings = h2 == null ? Map.of()
+            : Map.of("datasources.default.url", h2.url("cluster-" + UUID.randomUUID()));
 
         EmbeddedServer first = ApplicationContext.run(EmbeddedServer.class, settings, "test");
         EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class, settings, "test");
@@ -75,14 +73,6 @@ final class TwoInstances implements AutoCloseable {
         servers.get(0).getApplicationContext().close();
         if (h2 != null) {
             h2.stop();
-        }
-    }
-
-    private static Server startH2() {
-        try {
-            return Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot start H2's TCP server", e);
         }
     }
 }

@@ -5,10 +5,10 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.h2.tools.Server;
 import org.helpline.support.CallWalk;
 import org.helpline.support.DatabaseLink;
 import org.helpline.support.FakeTwilio;
+import org.helpline.support.H2OverTcp;
 import org.helpline.support.H2ConnectionLost;
 import org.helpline.support.TwimlDoc;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +45,7 @@ class DatabaseOutageTest {
     @TempDir
     Path folder;
 
-    private Server h2;
+    private H2OverTcp h2;
     private DatabaseLink link;
     private final List<ApplicationContext> running = new ArrayList<>();
 
@@ -188,7 +187,7 @@ class DatabaseOutageTest {
     }
 
     /** The run's database, reached through a link the test can cut. */
-    private Map<String, Object> database() throws SQLException {
+    private Map<String, Object> database() {
         Map<String, Object> settings = new HashMap<>();
         String postgres = System.getProperty("datasources.default.url");
         Matcher url = postgres == null ? null : POSTGRES_URL.matcher(postgres);
@@ -197,10 +196,9 @@ class DatabaseOutageTest {
             settings.put("datasources.default.url",
                 "jdbc:postgresql://localhost:" + link.port() + "/" + url.group(3) + "?connectTimeout=1");
         } else {
-            h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
-            link = new DatabaseLink("localhost", h2.getPort());
-            settings.put("datasources.default.url", "jdbc:h2:tcp://localhost:" + link.port()
-                + "/mem:outage;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            h2 = H2OverTcp.start();
+            link = new DatabaseLink("localhost", h2.port());
+            settings.put("datasources.default.url", H2OverTcp.url(link.port(), "outage"));
             settings.put("datasources.default.exception-override-class-name", H2ConnectionLost.class.getName());
         }
         settings.put("datasources.default.connection-timeout", "1000");

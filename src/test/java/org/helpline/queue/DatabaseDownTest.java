@@ -5,15 +5,14 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.h2.tools.Server;
 import org.helpline.support.CallWalk;
 import org.helpline.support.FakeTwilio;
+import org.helpline.support.H2OverTcp;
 import org.helpline.support.TwimlDoc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.sql.SQLException;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +27,7 @@ import static org.helpline.support.Scripts.es;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseDownTest implements TestPropertyProvider {
 
-    private Server database;
+    private H2OverTcp database;
 
     @Inject
     @Client("/")
@@ -36,14 +35,8 @@ class DatabaseDownTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            database = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return Map.of(
-            "datasources.default.url", "jdbc:h2:tcp://localhost:" + database.getPort()
-                + "/mem:down;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+        database = H2OverTcp.start();
+        return Map.of("datasources.default.url", database.url("down"),
             "datasources.default.connection-timeout", "1000");
     }
 

@@ -4,14 +4,13 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.h2.tools.Server;
 import org.helpline.support.Browser;
+import org.helpline.support.H2OverTcp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,21 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseAwayPagesTest implements TestPropertyProvider {
 
-    private Server database;
+    private H2OverTcp database;
 
     @Inject
     EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            database = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        database = H2OverTcp.start();
         return Map.of(
-            "datasources.default.url", "jdbc:h2:tcp://localhost:" + database.getPort()
-                + "/mem:away;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+            "datasources.default.url", database.url("away"),
             "datasources.default.connection-timeout", "1000",
             "helpline.supervisors.first-user", "nightshift",
             "helpline.supervisors.first-password", "keeps watch all night");
