@@ -40,6 +40,7 @@ public class CallEvents {
     private static final Pattern CALL_SID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Pattern MENU_KEY = Pattern.compile("[0-9*#]");
     private static final int BATCH = 500;
+    private static final int SUMMARY_SLICE = 1_000;
     private static final Duration SPILL_WITHIN = Duration.ofSeconds(5);
 
     private final EventStore store;
@@ -162,17 +163,23 @@ public class CallEvents {
     }
 
     /**
-     * Recomputes the summaries and roll-ups of the calls written since the last time, at most once per
-     * {@code summary-interval}: a recompute reads a whole quarter hour of calls, so under load it is done for many
-     * batches at once. The dashboard is that much behind the calls.
+     * Recomputes the summaries of the calls written since the last time, and rolls up their change, at most once
+     * per {@code summary-interval}: under load one refresh then serves many batches, and a call's many steps are
+     * summed once. The dashboard is that much behind the calls.
      */
     private void summarise(boolean now) {
         Instant at = clock.instant();
         if (unsummarised.isEmpty() || (!now && at.isBefore(summarisedAt.plus(summaryInterval)))) {
             return;
         }
-        summaries.refresh(unsummarised);
-        unsummarised.clear();
+        // In slices, so that each statement's list of calls stays within what every database takes (PostgreSQL:
+        // 32,767 parameters), even when a spill file of a long outage has just been written back.
+        List<String> calls = new ArrayList<>(unsummarised);
+        for (int start = 0; start < calls.size(); start += SUMMARY_SLICE) {
+            List<String> slice = calls.subList(start, Math.min(calls.size(), start + SUMMARY_SLICE));
+            summaries.refresh(slice);
+            slice.forEach(unsummarised::remove);
+        }
         summarisedAt = at;
     }
 

@@ -2,34 +2,28 @@ package org.helpline.event;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Keeps the quarter-hour roll-ups (migration V8) that the dashboard sums: for each bucket touched by a batch, its
- * rows are recomputed from {@code call_summary} and {@code call_event}. Recomputing a whole bucket, like the
- * summaries, is safe to repeat and safe when two instances write calls of the same quarter hour. Runs inside the
- * summaries' transaction, on its connection.
+ * Keeps the quarter-hour roll-ups (migration V8) that the dashboard sums. A refresh adds each call's change: its
+ * old summary is taken out of its bucket and the new one added, and each menu choice not yet counted is added once
+ * (migration V10 marks it). So a refresh costs what its calls cost, not what their quarter hours hold. Where a
+ * change cannot be added (a call moved to another quarter hour, or was forgotten) the bucket is recomputed from
+ * {@code call_summary}. Runs inside the summaries' transaction, holding the summary turn, on its connection.
  */
 public final class CallRollups {
 
     /** A bucket's length. Every time zone's offset is a whole number of quarter hours. */
     public static final int BUCKET_SECONDS = 900;
 
-    /** The events that count as a menu choice: a key, a spoken answer, or the language chosen. */
-    private static final String CHOICE_DETAILS = "('chosen', 'spoken', 'language')";
-
-    private static final String BUCKET_OF_START =
-        "CAST(FLOOR(EXTRACT(EPOCH FROM started_at) / " + BUCKET_SECONDS + ") AS BIGINT) * " + BUCKET_SECONDS;
-    private static final String BUCKET_OF_EVENT =
-        "CAST(FLOOR(EXTRACT(EPOCH FROM occurred_at) / " + BUCKET_SECONDS + ") AS BIGINT) * " + BUCKET_SECONDS;
     private static final String CALLS_IN_BUCKET = " FROM call_summary WHERE started_at >= ? AND started_at < ?";
 
     private static final String CALLS = "INSERT INTO rollup_calls (bucket, calls, spanish, after_hours, queued, "
@@ -48,32 +42,70 @@ public final class CallRollups {
     private static final String LAST_NODES = "INSERT INTO rollup_last_nodes (bucket, last_node, calls) "
         + "SELECT CAST(? AS BIGINT), last_node, COUNT(*)" + CALLS_IN_BUCKET
         + " AND ended = 1 AND last_node IS NOT NULL GROUP BY last_node";
-    private static final String CHOICES = "INSERT INTO rollup_choices (bucket, node, choice, calls) "
-        + "SELECT CAST(? AS BIGINT), node, choice, SUM(calls) FROM (" + choicesOf("chosen") + " UNION ALL "
-        + choicesOf("spoken") + " UNION ALL " + choicesOf("language") + ") choices GROUP BY node, choice";
 
     private CallRollups() {
     }
 
     /**
-     * One kind of choice in a bucket. Asked kind by kind because H2 reads the whole index for {@code detail IN
-     * (...)} with a time range (about a second on a million events), but only the bucket's entries for one kind.
+     * Rolls up the change of these calls' summaries from {@code before} (read before the refresh; a new call has
+     * none) to {@code after}. Buckets where a change cannot be added are recomputed instead, and take no change.
      */
-    private static String choicesOf(String detail) {
-        return "SELECT node, choice, COUNT(*) AS calls FROM call_event WHERE detail = '" + detail + "' "
-            + "AND occurred_at >= ? AND occurred_at < ? GROUP BY node, choice";
+    static void addChanges(Connection connection, Map<String, SummaryRow> before, Collection<SummaryRow> after)
+        throws SQLException {
+        Set<Long> recompute = new TreeSet<>();
+        Set<Long> touched = new TreeSet<>();
+        for (SummaryRow now : after) {
+            SummaryRow was = before.get(now.callSid());
+            if (was != null && !was.changesByAdding(now)) {
+                addBucket(recompute, was);
+                addBucket(recompute, now);
+            } else {
+                addBucket(touched, was);
+                addBucket(touched, now);
+            }
+        }
+        touched.removeAll(recompute);
+
+        Map<Long, BucketCalls> calls = BucketCalls.read(connection, touched);
+        KeyedCounts answerTimes = KeyedCounts.read(connection, "rollup_answer_times", List.of("answer_seconds"),
+            touched);
+        KeyedCounts lastNodes = KeyedCounts.read(connection, "rollup_last_nodes", List.of("last_node"), touched);
+        for (SummaryRow now : after) {
+            SummaryRow was = before.get(now.callSid());
+            if (was != null && !was.changesByAdding(now)) {
+                continue;
+            }
+            // A bucket that another call moved into or out of is recomputed, with this call's change in it.
+            if (was != null && was.bucket() != null && touched.contains(was.bucket())) {
+                count(was, -1, calls.get(was.bucket()), answerTimes, lastNodes);
+            }
+            if (now.bucket() != null && touched.contains(now.bucket())) {
+                count(now, 1, calls.get(now.bucket()), answerTimes, lastNodes);
+            }
+        }
+        BucketCalls.write(connection, calls);
+        answerTimes.write(connection);
+        lastNodes.write(connection);
+        refreshCalls(connection, recompute);
     }
 
-    /** The buckets in which these calls started, as {@code call_summary} has them now. */
-    static Set<Long> startBuckets(Connection connection, List<String> sids, String in) throws SQLException {
-        return buckets(connection, "SELECT DISTINCT " + BUCKET_OF_START + " FROM call_summary WHERE started_at "
-            + "IS NOT NULL AND call_sid IN (" + in + ")", sids);
+    /** Takes a call out of its bucket ({@code sign} -1) or adds it (1), in each roll-up of calls. */
+    private static void count(SummaryRow call, int sign, BucketCalls bucketCalls, KeyedCounts answerTimes,
+                              KeyedCounts lastNodes) {
+        long bucket = call.bucket();
+        bucketCalls.add(call, sign);
+        if (call.answered() == 1 && call.answerSeconds() != null) {
+            answerTimes.add(bucket, List.of(call.answerSeconds()), sign);
+        }
+        if (call.ended() == 1 && call.lastNode() != null) {
+            lastNodes.add(bucket, List.of(call.lastNode()), sign);
+        }
     }
 
-    /** The buckets in which these calls made a menu choice. */
-    static Set<Long> choiceBuckets(Connection connection, List<String> sids, String in) throws SQLException {
-        return buckets(connection, "SELECT DISTINCT " + BUCKET_OF_EVENT + " FROM call_event WHERE detail IN "
-            + CHOICE_DETAILS + " AND call_sid IN (" + in + ")", sids);
+    private static void addBucket(Set<Long> buckets, SummaryRow call) {
+        if (call != null && call.bucket() != null) {
+            buckets.add(call.bucket());
+        }
     }
 
     /** Recomputes the call roll-ups of these buckets from the summaries. */
@@ -84,12 +116,6 @@ public final class CallRollups {
         for (String insert : List.of(CALLS, ANSWER_TIMES, LAST_NODES)) {
             insert(connection, insert, buckets);
         }
-    }
-
-    /** Recomputes the choice roll-ups of these buckets from the events. */
-    static void refreshChoices(Connection connection, Collection<Long> buckets) throws SQLException {
-        delete(connection, "rollup_choices", buckets);
-        insert(connection, CHOICES, buckets);
     }
 
     private static void delete(Connection connection, String table, Collection<Long> buckets)
@@ -103,35 +129,17 @@ public final class CallRollups {
         }
     }
 
-    /** Binds the bucket, then its start and end to each time range the statement has. */
+    /** Binds the bucket, then its start and end. */
     private static void insert(Connection connection, String sql, Collection<Long> buckets) throws SQLException {
-        int ranges = (int) sql.chars().filter(c -> c == '?').count() / 2;
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (long bucket : buckets) {
                 insert.setLong(1, bucket);
-                for (int range = 0; range < ranges; range++) {
-                    insert.setObject(2 + 2 * range, utc(bucket));
-                    insert.setObject(3 + 2 * range, utc(bucket + BUCKET_SECONDS));
-                }
+                insert.setObject(2, utc(bucket));
+                insert.setObject(3, utc(bucket + BUCKET_SECONDS));
                 insert.addBatch();
             }
             insert.executeBatch();
         }
-    }
-
-    private static Set<Long> buckets(Connection connection, String sql, List<String> sids) throws SQLException {
-        Set<Long> buckets = new TreeSet<>();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < sids.size(); i++) {
-                select.setString(i + 1, sids.get(i));
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    buckets.add(rows.getLong(1));
-                }
-            }
-        }
-        return buckets;
     }
 
     private static OffsetDateTime utc(long epochSecond) {

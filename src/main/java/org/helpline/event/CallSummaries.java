@@ -8,20 +8,20 @@ import org.helpline.hours.Schedule;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Keeps {@code call_summary}: each call's figures, recomputed from all its events whenever new ones are written.
  * Recomputing (rather than adding to the old row) makes it safe to repeat, and safe when two instances write steps
- * of the same call: writers take turns (migration V9). The quarter-hour roll-ups of those calls are recomputed in
- * the same transaction (see {@link CallRollups}), so the dashboard never sees a summary without its roll-up.
+ * of the same call: writers take turns (migration V9). The quarter-hour roll-ups take each call's change in the
+ * same transaction (see {@link CallRollups}), so the dashboard never sees a summary without its roll-up.
  */
 @Singleton
 public class CallSummaries {
@@ -45,8 +45,7 @@ public class CallSummaries {
         Schedule schedule = hours.schedule();
         jdbc.execute((Connection connection) -> {
             takeTurn(connection);
-            // A call whose start moved (a repeated first webhook) leaves its old bucket too.
-            Set<Long> buckets = CallRollups.startBuckets(connection, sids, in);
+            Map<String, SummaryRow> before = SummaryRow.read(connection, sids, in);
             try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM call_summary WHERE call_sid IN (" + in + ")")) {
                 bind(delete, sids);
@@ -56,17 +55,18 @@ public class CallSummaries {
                 bind(insert, sids);
                 insert.executeUpdate();
             }
-            markAfterHours(connection, sids, in, schedule);
-            buckets.addAll(CallRollups.startBuckets(connection, sids, in));
-            CallRollups.refreshCalls(connection, buckets);
-            CallRollups.refreshChoices(connection, CallRollups.choiceBuckets(connection, sids, in));
+            List<SummaryRow> after = markAfterHours(connection, SummaryRow.read(connection, sids, in).values(),
+                schedule);
+            CallRollups.addChanges(connection, before, after);
+            ChoiceRollup.addNew(connection, sids, in);
             return null;
         });
     }
 
     /**
-     * Deletes these calls' events and summaries, and takes them out of the roll-ups: the buckets are found before
-     * the rows they are found from go. For a retention purge (none yet) and for tests that clean up after
+     * Deletes these calls' events and summaries, and takes them out of the roll-ups: their buckets and counted
+     * choices are found before the rows they are found from go; the buckets are then recomputed, since a bucket's
+     * longest wait cannot be taken back. For a retention purge (none yet) and for tests that clean up after
      * themselves.
      */
     @Transactional
@@ -78,8 +78,13 @@ public class CallSummaries {
         String in = placeholders(sids.size());
         jdbc.execute((Connection connection) -> {
             takeTurn(connection);
-            Set<Long> calls = CallRollups.startBuckets(connection, sids, in);
-            Set<Long> choices = CallRollups.choiceBuckets(connection, sids, in);
+            Set<Long> buckets = new TreeSet<>();
+            SummaryRow.read(connection, sids, in).values().forEach(call -> {
+                if (call.bucket() != null) {
+                    buckets.add(call.bucket());
+                }
+            });
+            ChoiceRollup.takeOut(connection, sids, in);
             for (String table : List.of("call_summary", "call_event")) {
                 try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM " + table + " WHERE call_sid IN (" + in + ")")) {
@@ -87,8 +92,7 @@ public class CallSummaries {
                     delete.executeUpdate();
                 }
             }
-            CallRollups.refreshCalls(connection, calls);
-            CallRollups.refreshChoices(connection, choices);
+            CallRollups.refreshCalls(connection, buckets);
             return null;
         });
     }
@@ -102,29 +106,26 @@ public class CallSummaries {
     }
 
     /** After hours is judged here, in Java, by the hours in force when the call is recorded. */
-    private static void markAfterHours(Connection connection, List<String> sids, String in, Schedule schedule)
-        throws SQLException {
+    private static List<SummaryRow> markAfterHours(Connection connection, Collection<SummaryRow> calls,
+                                                   Schedule schedule) throws SQLException {
+        List<SummaryRow> marked = new ArrayList<>();
         List<String> closed = new ArrayList<>();
-        String sql = "SELECT call_sid, started_at FROM call_summary WHERE started_at IS NOT NULL AND call_sid IN ("
-            + in + ")";
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            bind(select, sids);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    if (!schedule.isOpen(rows.getObject(2, OffsetDateTime.class).toInstant())) {
-                        closed.add(rows.getString(1));
-                    }
-                }
+        for (SummaryRow call : calls) {
+            if (call.startedAt() != null && !schedule.isOpen(call.startedAt().toInstant())) {
+                closed.add(call.callSid());
+                marked.add(call.afterHours(1));
+            } else {
+                marked.add(call);
             }
         }
-        if (closed.isEmpty()) {
-            return;
+        if (!closed.isEmpty()) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE call_summary SET after_hours = 1 "
+                + "WHERE call_sid IN (" + placeholders(closed.size()) + ")")) {
+                bind(update, closed);
+                update.executeUpdate();
+            }
         }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE call_summary SET after_hours = 1 "
-            + "WHERE call_sid IN (" + placeholders(closed.size()) + ")")) {
-            bind(update, closed);
-            update.executeUpdate();
-        }
+        return marked;
     }
 
     private static String insertSql(String in) {

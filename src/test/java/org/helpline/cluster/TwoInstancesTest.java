@@ -142,9 +142,11 @@ class TwoInstancesTest {
 
         assertThat(failures).as("recomputes that failed").isEmpty();
         assertThat(Summary.read(dataSource, caller.callSid())).contains(walk.summary());
+        assertThat(Figures.unmarkedChoiceEvents(dataSource, caller.callSid())).as("the call's choices not counted")
+            .isZero();
         for (Instant at : choicesOf(caller)) {
             assertThat(Figures.countedChoices(dataSource, at)).as("menu choices in the quarter hour of %s", at)
-                .isEqualTo(Figures.choiceEvents(dataSource, at));
+                .isEqualTo(Figures.markedChoiceEvents(dataSource, at));
         }
     }
 
@@ -163,12 +165,15 @@ class TwoInstancesTest {
             .map(context -> context.getBean(CallSummaries.class)).toList();
 
         List<Long> miscounted = new ArrayList<>();
+        List<Long> counted = new ArrayList<>();
         List<Throwable> failures = new ArrayList<>();
         try {
             for (int round = 0; round < RECOMPUTE_ROUNDS; round++) {
                 failures.addAll(together(List.of(() -> recomputes.get(0).refresh(Set.of("CAearlier" + run)),
                     () -> recomputes.get(1).refresh(Set.of("CAlater" + run)))));
-                miscounted.add(Figures.countedChoices(dataSource, quarter) - Figures.choiceEvents(dataSource, quarter));
+                miscounted.add(Figures.countedChoices(dataSource, quarter)
+                    - Figures.markedChoiceEvents(dataSource, quarter));
+                counted.add(Figures.countedChoices(dataSource, quarter));
             }
         } finally {
             recomputes.get(0).forget(Set.of("CAearlier" + run, "CAlater" + run));
@@ -176,6 +181,7 @@ class TwoInstancesTest {
 
         assertThat(failures).as("recomputes that failed").isEmpty();
         assertThat(miscounted).as("choices counted more or less than made, after each round").containsOnly(0L);
+        assertThat(counted).as("choices counted in the quarter hour, after each round").containsOnly(2L);
     }
 
     /** Runs the tasks at the same moment, each on its own thread, and returns what they threw. */
