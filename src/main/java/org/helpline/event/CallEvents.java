@@ -42,6 +42,9 @@ public class CallEvents {
     private static final int BATCH = 500;
     private static final int SUMMARY_SLICE = 1_000;
     private static final Duration SPILL_WITHIN = Duration.ofSeconds(5);
+    /** How far back a catch-up looks for calls other writers left behind, and how recent a step it leaves alone. */
+    private static final Duration CATCH_UP_SINCE = Duration.ofHours(6);
+    private static final Duration CATCH_UP_UNTIL = Duration.ofMinutes(1);
 
     private final EventStore store;
     private final CallSummaries summaries;
@@ -55,12 +58,15 @@ public class CallEvents {
     private final List<CallEvent> unsaved = new ArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
     private Instant failingSince;
+    private final Duration catchUpAfter;
+    private Instant catchUpAt;
 
     CallEvents(EventStore store, CallSummaries summaries, Clock clock, JsonMapper json,
                @Value("${helpline.events.buffer-capacity:20000}") int capacity,
                @Value("${helpline.events.spill-after:2000}") int spillAfter,
                @Value("${helpline.events.spill-file:data/call-events.spill}") String spillFile,
-               @Value("${helpline.events.summary-interval:5s}") Duration summaryInterval) {
+               @Value("${helpline.events.summary-interval:5s}") Duration summaryInterval,
+               @Value("${helpline.events.catch-up-after:30s}") Duration catchUpAfter) {
         this.store = store;
         this.summaries = summaries;
         this.clock = clock;
@@ -68,6 +74,8 @@ public class CallEvents {
         this.spillAfter = spillAfter;
         this.spill = new SpillFile(Path.of(spillFile), json);
         this.summaryInterval = summaryInterval;
+        this.catchUpAfter = catchUpAfter;
+        this.catchUpAt = clock.instant().plus(catchUpAfter);
     }
 
     /**
@@ -114,7 +122,10 @@ public class CallEvents {
             if (failingSince != null) {
                 LOG.info("Call events are being saved again, after failures since {}", failingSince);
                 failingSince = null;
+                // Another instance may have stopped in the same outage, leaving its calls unsummarised.
+                catchUpAt = clock.instant().plus(catchUpAfter);
             }
+            catchUp();
         } catch (RuntimeException e) {
             // Once per outage, not every few hundred milliseconds.
             if (failingSince == null) {
@@ -181,6 +192,24 @@ public class CallEvents {
             slice.forEach(unsummarised::remove);
         }
         summarisedAt = at;
+    }
+
+    /**
+     * Once, a while after start-up and after each outage, takes on the calls of the last hours that no writer
+     * summarised (see {@link CallSummaries#leftBehind}); they are summarised with the next refresh. Off the
+     * start-up path, and rare, because it reads hours of steps.
+     */
+    private void catchUp() {
+        Instant now = clock.instant();
+        if (catchUpAt == null || now.isBefore(catchUpAt)) {
+            return;
+        }
+        Set<String> calls = summaries.leftBehind(now.minus(CATCH_UP_SINCE), now.minus(CATCH_UP_UNTIL));
+        catchUpAt = null;
+        if (!calls.isEmpty()) {
+            LOG.info("Catching up {} calls that were saved but not summarised", calls.size());
+            unsummarised.addAll(calls);
+        }
     }
 
     private void spillHeld() {

@@ -8,7 +8,10 @@ import org.helpline.hours.Schedule;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -95,6 +98,43 @@ public class CallSummaries {
             CallRollups.refreshCalls(connection, buckets);
             return null;
         });
+    }
+
+    /**
+     * Calls with steps between these times that no writer has summarised yet: a menu choice not counted, or a first
+     * step with no summary. An instance that stopped while the database was away leaves such calls behind (its
+     * events saved, their summaries not); another writer catches them up. Each kind is asked on its own, so that
+     * H2 reads only the range of the index on (detail, occurred_at).
+     */
+    @Transactional
+    public Set<String> leftBehind(Instant from, Instant to) {
+        return jdbc.execute((Connection connection) -> {
+            Set<String> calls = new TreeSet<>();
+            String range = " AND e.occurred_at >= ? AND e.occurred_at < ?";
+            for (String detail : ChoiceRollup.DETAILS) {
+                calls.addAll(sids(connection, "SELECT DISTINCT e.call_sid FROM call_event e WHERE e.detail = '"
+                    + detail + "'" + range + " AND e.rolled_up = FALSE", from, to));
+            }
+            calls.addAll(sids(connection, "SELECT DISTINCT e.call_sid FROM call_event e WHERE e.detail = "
+                + "'call-start'" + range + " AND NOT EXISTS (SELECT 1 FROM call_summary s "
+                + "WHERE s.call_sid = e.call_sid)", from, to));
+            return calls;
+        });
+    }
+
+    private static List<String> sids(Connection connection, String sql, Instant from, Instant to)
+        throws SQLException {
+        List<String> sids = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setObject(1, from.atOffset(ZoneOffset.UTC));
+            select.setObject(2, to.atOffset(ZoneOffset.UTC));
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    sids.add(result.getString(1));
+                }
+            }
+        }
+        return sids;
     }
 
     /** Waits for other instances' writers to commit, and holds them off until this transaction ends. */

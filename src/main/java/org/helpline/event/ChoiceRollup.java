@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Keeps {@code rollup_choices}, the menu choices by the quarter hour in which they were made: each choice event is
@@ -20,7 +21,10 @@ import java.util.UUID;
 final class ChoiceRollup {
 
     /** The events that count as a menu choice: a key, a spoken answer, or the language chosen. */
-    private static final String CHOICE_DETAILS = "('chosen', 'spoken', 'language')";
+    static final List<String> DETAILS = List.of("chosen", "spoken", "language");
+
+    private static final String CHOICE_DETAILS = DETAILS.stream().map(detail -> "'" + detail + "'")
+        .collect(Collectors.joining(", ", "(", ")"));
 
     private ChoiceRollup() {
     }
