@@ -1,6 +1,7 @@
 package org.helpline.callback;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.helpline.flow.Language;
@@ -58,7 +59,11 @@ public class CallbackRequests {
      * specialist, or no answer the menu could use). Nothing to take back is fine; a failure only leaves the request
      * for a supervisor to close.
      */
-    void withdraw(String callSid) {
+    void withdraw(@Nullable String callSid) {
+        // A request with no CallSid (not from Twilio) has no request to withdraw.
+        if (callSid == null) {
+            return;
+        }
         try {
             repository.findByCallSid(callSid).stream()
                 .filter(request -> CallbackRequest.PENDING.equals(request.status()))
