@@ -42,9 +42,8 @@ public class CallEvents {
     private static final int BATCH = 500;
     private static final int SUMMARY_SLICE = 1_000;
     private static final Duration SPILL_WITHIN = Duration.ofSeconds(5);
-    /** How far back a catch-up looks for calls other writers left behind, and how recent a step it leaves alone. */
+    /** How far back a catch-up looks for calls other writers left behind. */
     private static final Duration CATCH_UP_SINCE = Duration.ofHours(6);
-    private static final Duration CATCH_UP_UNTIL = Duration.ofMinutes(1);
 
     private final EventStore store;
     private final CallSummaries summaries;
@@ -204,7 +203,8 @@ public class CallEvents {
         if (catchUpAt == null || now.isBefore(catchUpAt)) {
             return;
         }
-        Set<String> calls = summaries.leftBehind(now.minus(CATCH_UP_SINCE), now.minus(CATCH_UP_UNTIL));
+        // Up to now: a call another instance is still writing may be refreshed once more, which changes nothing.
+        Set<String> calls = summaries.leftBehind(now.minus(CATCH_UP_SINCE), now);
         catchUpAt = null;
         if (!calls.isEmpty()) {
             LOG.info("Catching up {} calls that were saved but not summarised", calls.size());

@@ -101,23 +101,27 @@ public class CallSummaries {
     }
 
     /**
-     * Calls with steps between these times that no writer has summarised yet: a menu choice not counted, or a first
-     * step with no summary. An instance that stopped while the database was away leaves such calls behind (its
-     * events saved, their summaries not); another writer catches them up. Each kind is asked on its own, so that
-     * H2 reads only the range of the index on (detail, occurred_at).
+     * Calls of these hours that no writer has fully summarised: a first step with no summary, a summary made from
+     * fewer steps than the call now has, or a menu choice not counted. An instance killed or stopped while the
+     * database was away leaves such calls behind (their steps saved, their summaries not); another writer catches
+     * them up. Each kind of step is asked on its own, so that H2 reads only a range of the index on (detail,
+     * occurred_at).
      */
     @Transactional
     public Set<String> leftBehind(Instant from, Instant to) {
         return jdbc.execute((Connection connection) -> {
             Set<String> calls = new TreeSet<>();
             String range = " AND e.occurred_at >= ? AND e.occurred_at < ?";
+            calls.addAll(sids(connection, "SELECT DISTINCT e.call_sid FROM call_event e WHERE e.detail = "
+                + "'call-start'" + range + " AND NOT EXISTS (SELECT 1 FROM call_summary s "
+                + "WHERE s.call_sid = e.call_sid)", from, to));
+            calls.addAll(sids(connection, "SELECT s.call_sid FROM call_summary s WHERE s.started_at >= ? "
+                + "AND s.started_at < ? AND s.events <> (SELECT COUNT(*) FROM call_event e "
+                + "WHERE e.call_sid = s.call_sid)", from, to));
             for (String detail : ChoiceRollup.DETAILS) {
                 calls.addAll(sids(connection, "SELECT DISTINCT e.call_sid FROM call_event e WHERE e.detail = '"
                     + detail + "'" + range + " AND e.rolled_up = FALSE", from, to));
             }
-            calls.addAll(sids(connection, "SELECT DISTINCT e.call_sid FROM call_event e WHERE e.detail = "
-                + "'call-start'" + range + " AND NOT EXISTS (SELECT 1 FROM call_summary s "
-                + "WHERE s.call_sid = e.call_sid)", from, to));
             return calls;
         });
     }
@@ -170,7 +174,7 @@ public class CallSummaries {
 
     private static String insertSql(String in) {
         return "INSERT INTO call_summary (call_sid, started_at, spanish, queued, answered, abandoned, "
-            + "answer_seconds, abandon_seconds, longest_wait, duration, ended, last_node) "
+            + "answer_seconds, abandon_seconds, longest_wait, duration, ended, last_node, events) "
             + "SELECT e.call_sid, "
             + "MIN(CASE WHEN e.detail = 'call-start' THEN e.occurred_at END), "
             + "MAX(CASE WHEN e.language = 'es' THEN 1 ELSE 0 END), "
@@ -183,7 +187,8 @@ public class CallSummaries {
             + "MAX(CASE WHEN e.node = 'status' THEN e.seconds END), "
             + "MAX(CASE WHEN e.node = 'status' THEN 1 ELSE 0 END), "
             + "(SELECT s.next_node FROM call_event s WHERE s.call_sid = e.call_sid AND s.node <> 'status' "
-            + "ORDER BY s.occurred_at DESC FETCH FIRST 1 ROW ONLY) "
+            + "ORDER BY s.occurred_at DESC FETCH FIRST 1 ROW ONLY), "
+            + "COUNT(*) "
             + "FROM call_event e WHERE e.call_sid IN (" + in + ") GROUP BY e.call_sid";
     }
 
