@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import org.helpline.event.CallEvents;
 import org.helpline.flow.CallFlow;
 import org.helpline.flow.Node;
@@ -24,6 +26,8 @@ import java.util.Set;
  * the next node's TwiML straight away, saving the caller a round trip. A key press always wins over speech.
  */
 @Controller("/voice/menu")
+// Said here as well as in the URL map: the annotation is decided first, so no URL pattern is matched.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(MediaType.TEXT_XML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MenuController {

@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import org.helpline.event.CallEvents;
 import org.helpline.flow.CallFlow;
 import org.helpline.flow.Language;
@@ -16,6 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /** Where Twilio brings a new call: the greeting, with the main menu listening from its first word. */
 @Controller("/voice")
+// Said here as well as in the URL map: the annotation is decided first, so no URL pattern is matched.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(MediaType.TEXT_XML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class VoiceController {

@@ -9,6 +9,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import org.helpline.call.Call;
 import org.helpline.call.CallState;
 import org.helpline.call.PublicUrls;
@@ -30,6 +32,8 @@ import java.util.OptionalInt;
  * called once when the wait ends with Twilio's {@code QueueResult}.
  */
 @Controller("/voice/queue")
+// Said here as well as in the URL map: the annotation is decided first, so no URL pattern is matched.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(MediaType.TEXT_XML)
 class QueueController {
 
