@@ -109,6 +109,11 @@ class NodeRenderer {
         return menu(node, state, said);
     }
 
+    /** Whether arriving at {@code node} with no lead-in is answered from memory, never waiting on the database. */
+    boolean fromMemory(Node node) {
+        return isFixed(node);
+    }
+
     /** A node whose TwiML follows from the call's state alone: no database, no text sent, no hand-off. */
     private static boolean isFixed(Node node) {
         return !node.isHandOff()
