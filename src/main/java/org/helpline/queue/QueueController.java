@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /**
  * The two webhooks of a caller's time in the queue: the wait URL, polled while they wait, and the Enqueue action,
@@ -38,6 +39,8 @@ import java.util.OptionalInt;
 class QueueController {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueController.class);
+    /** Compiled once: {@code String.matches} compiles its pattern anew, three times per wait request. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,7}");
 
     private final WaitMessage waitMessage;
     private final Speech speech;
@@ -134,7 +137,7 @@ class QueueController {
 
     static OptionalInt number(TwilioParams params, String name) {
         return params.get(name)
-            .filter(value -> value.matches("\\d{1,7}"))
+            .filter(value -> WHOLE_NUMBER.matcher(value).matches())
             .map(value -> OptionalInt.of(Integer.parseInt(value)))
             .orElse(OptionalInt.empty());
     }
