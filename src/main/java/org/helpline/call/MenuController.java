@@ -7,7 +7,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import org.helpline.event.CallEvents;
 import org.helpline.flow.CallFlow;
 import org.helpline.flow.Node;
@@ -17,15 +19,24 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * The menus after the greeting. {@code /key} is every menu's Gather action: it reads {@code Digits} (or, when no
  * key was pressed, the key a {@code SpeechResult} stands for), decides with {@link KeyDecision} and answers with
  * the next node's TwiML straight away, saving the caller a round trip. A key press always wins over speech.
+ * <p>
+ * Most answers are kept in memory, and those are given on the event loop. Only an answer that may wait on the
+ * database (the directory, the opening hours before the queue, the text of resources) moves to the blocking pool:
+ * the hop to another thread cost more than the rest of such a request.
  */
 @Controller("/voice/menu")
+// Said here as well as in the URL map: the annotation is decided first, so no URL pattern is matched.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(MediaType.TEXT_XML)
-@ExecuteOn(TaskExecutors.BLOCKING)
 class MenuController {
 
     private static final Logger LOG = LoggerFactory.getLogger(MenuController.class);
@@ -40,28 +51,32 @@ class MenuController {
     private final NodeRenderer renderer;
     private final CallEvents events;
     private final SpokenChoice spokenChoice;
+    private final ExecutorService blocking;
 
     MenuController(CallFlow flow, KeyDecision decision, NodeRenderer renderer, CallEvents events,
-                   SpokenChoice spokenChoice) {
+                   SpokenChoice spokenChoice, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.flow = flow;
         this.decision = decision;
         this.renderer = renderer;
         this.events = events;
         this.spokenChoice = spokenChoice;
+        this.blocking = blocking;
     }
 
     /** A node said from the top; where a Redirect sends a caller back to a menu. */
     @Post(uri = "/{nodeId}", consumes = MediaType.ALL)
-    HttpResponse<String> show(String nodeId, HttpRequest<?> request) {
+    CompletionStage<HttpResponse<String>> show(String nodeId, HttpRequest<?> request) {
         Call call = Call.of(request);
         Node node = flow.find(nodeId).orElse(flow.main());
 
-        events.record(call.sid(), node.id(), null, node.id(), call.state().language(), "shown", null);
-        return Twiml.ok(renderer.arrive(node, call, call.state(), List.of()));
+        return answer(renderer.fromMemory(node), () -> {
+            events.record(call.sid(), node.id(), null, node.id(), call.state().language(), "shown", null);
+            return Twiml.ok(renderer.arrive(node, call, call.state(), List.of()));
+        });
     }
 
     @Post(uri = "/{nodeId}/key", consumes = MediaType.ALL)
-    HttpResponse<String> key(String nodeId, HttpRequest<?> request) {
+    CompletionStage<HttpResponse<String>> key(String nodeId, HttpRequest<?> request) {
         Call call = Call.of(request);
         // Hand-off nodes (the queue, a call back) have no keys; a key for one is a key for the main menu.
         Node node = flow.find(nodeId).filter(found -> !found.isHandOff()).orElse(flow.main());
@@ -75,7 +90,27 @@ class MenuController {
         Outcome outcome = decision.decide(node, call.state(), digits);
 
         LOG.debug("Call {} at {}: {}", call.sid(), node.id(), outcome.getClass().getSimpleName());
-        return Twiml.ok(respond(node, call, digits, spoken, outcome));
+        String chosen = digits;
+        return answer(fromMemory(node, outcome), () -> Twiml.ok(respond(node, call, chosen, spoken, outcome)));
+    }
+
+    /** Whether the answer to {@code outcome} is kept in memory: only the queue and non-fixed nodes may wait. */
+    private boolean fromMemory(Node node, Outcome outcome) {
+        if (outcome instanceof Outcome.Go go) {
+            return renderer.fromMemory(go.node());
+        }
+        if (outcome instanceof Outcome.Escalate) {
+            return UNREACHABLE.contains(node.id());
+        }
+        return true;
+    }
+
+    /** Answers here on the event loop when nothing can block, else on the blocking pool. */
+    private CompletionStage<HttpResponse<String>> answer(boolean fromMemory, Supplier<HttpResponse<String>> respond) {
+        if (fromMemory) {
+            return CompletableFuture.completedFuture(respond.get());
+        }
+        return CompletableFuture.supplyAsync(respond, blocking);
     }
 
     private String respond(Node node, Call call, String digits, boolean spoken, Outcome outcome) {

@@ -94,19 +94,25 @@ class NodeRenderer {
         if (leadIn.isEmpty() && isFixed(node)) {
             return fixed.get(new Fixed(node.id(), state), () -> build(node, call, state, leadIn).toXml());
         }
-        return build(node, call, state, leadIn).toXml();
-    }
-
-    private VoiceResponse build(Node node, Call call, CallState state, List<Utterance> leadIn) {
         if (node.isHandOff()) {
             return handOff(node, call, state, leadIn);
         }
+        return build(node, call, state, leadIn).toXml();
+    }
+
+    /** A node that is not a hand-off: its body, then its menu. */
+    private VoiceResponse build(Node node, Call call, CallState state, List<Utterance> leadIn) {
         List<Utterance> said = new ArrayList<>(leadIn);
         for (Part part : node.body()) {
             said.addAll(render(part, call, state.language(), state.answers()));
         }
         said.add(speech.prompt(state.language(), node.menu()));
         return menu(node, state, said);
+    }
+
+    /** Whether arriving at {@code node} with no lead-in is answered from memory, never waiting on the database. */
+    boolean fromMemory(Node node) {
+        return isFixed(node);
     }
 
     /** A node whose TwiML follows from the call's state alone: no database, no text sent, no hand-off. */
@@ -130,9 +136,9 @@ class NodeRenderer {
         return speech.prompt(language, "too-many-tries");
     }
 
-    private VoiceResponse handOff(Node node, Call call, CallState state, List<Utterance> leadIn) {
+    private String handOff(Node node, Call call, CallState state, List<Utterance> leadIn) {
         if (node.id().equals(CallFlow.CALLBACK)) {
-            return Twiml.sayThenRedirect(leadIn, urls.voice("callback/offer", state.withMisses(0)));
+            return Twiml.sayThenRedirect(leadIn, urls.voice("callback/offer", state.withMisses(0))).toXml();
         }
         QueuePolicy.Entry entry = node.id().equals(CallFlow.QUEUE) ? policy.entry() : QueuePolicy.Entry.JOIN;
         // Every visit to the queue is recorded with its outcome; a join's time is the enqueue time.
@@ -140,10 +146,10 @@ class NodeRenderer {
             ENTRY_DETAIL.get(entry), null);
         // "Let me connect you" would contradict "we are closed": the lead-in is said only to callers who join.
         if (entry == QueuePolicy.Entry.CLOSED) {
-            return build(flow.find(CallFlow.QUEUE_CLOSED).orElseThrow(), call, state, List.of());
+            return build(flow.find(CallFlow.QUEUE_CLOSED).orElseThrow(), call, state, List.of()).toXml();
         }
         if (entry == QueuePolicy.Entry.BUSY) {
-            return build(flow.find(CallFlow.QUEUE_BUSY).orElseThrow(), call, state, List.of());
+            return build(flow.find(CallFlow.QUEUE_BUSY).orElseThrow(), call, state, List.of()).toXml();
         }
         ringer.callerJoined(call.sid());
         return queue.enqueue(state.language(), leadIn);

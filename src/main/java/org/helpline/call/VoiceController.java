@@ -6,18 +6,22 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import org.helpline.event.CallEvents;
 import org.helpline.flow.CallFlow;
 import org.helpline.flow.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Where Twilio brings a new call: the greeting, with the main menu listening from its first word. */
+/**
+ * Where Twilio brings a new call: the greeting, with the main menu listening from its first word. Answered on the
+ * event loop: the greeting is kept in memory and the call's event only joins an in-memory queue.
+ */
 @Controller("/voice")
+// Said here as well as in the URL map: the annotation is decided first, so no URL pattern is matched.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(MediaType.TEXT_XML)
-@ExecuteOn(TaskExecutors.BLOCKING)
 class VoiceController {
 
     private static final Logger LOG = LoggerFactory.getLogger(VoiceController.class);

@@ -12,6 +12,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import org.helpline.call.Call;
 import org.helpline.call.CallState;
 import org.helpline.call.PublicUrls;
@@ -32,6 +34,8 @@ import java.util.Optional;
  * caller is never stuck here. Events record each step, never the number.
  */
 @Controller("/voice/callback")
+// Said here as well as in the URL map: the annotation is decided first, so no URL pattern is matched.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(MediaType.TEXT_XML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CallbackController {

@@ -6,6 +6,7 @@ import com.twilio.twiml.voice.Enqueue;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.helpline.call.PublicUrls;
+import org.helpline.call.TwimlCache;
 import org.helpline.flow.Language;
 import org.helpline.prompt.Speech;
 import org.helpline.prompt.Utterance;
@@ -19,6 +20,7 @@ public class EnqueueTwiml {
     private final Speech speech;
     private final PublicUrls urls;
     private final String queueName;
+    private final TwimlCache<Language> kept = new TwimlCache<>(Language.values().length);
 
     EnqueueTwiml(Speech speech, PublicUrls urls, @Value("${helpline.queue.name}") String queueName) {
         this.speech = speech;
@@ -26,7 +28,18 @@ public class EnqueueTwiml {
         this.queueName = queueName;
     }
 
-    public VoiceResponse enqueue(Language language, List<Utterance> leadIn) {
+    /**
+     * The TwiML that puts a caller in the queue. Without a lead-in it depends only on the language, so it is written
+     * once per language and kept: every caller who asks for a specialist gets it.
+     */
+    public String enqueue(Language language, List<Utterance> leadIn) {
+        if (leadIn.isEmpty()) {
+            return kept.get(language, () -> write(language, leadIn).toXml());
+        }
+        return write(language, leadIn).toXml();
+    }
+
+    private VoiceResponse write(Language language, List<Utterance> leadIn) {
         VoiceResponse.Builder response = new VoiceResponse.Builder();
         leadIn.forEach(utterance -> utterance.addTo(response));
         speech.prompt(language, "queue-connecting").addTo(response);

@@ -7,6 +7,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import org.helpline.call.Twiml;
 import org.helpline.flow.Language;
 import org.helpline.prompt.Speech;
@@ -18,6 +20,8 @@ import org.helpline.prompt.Utterance;
  * broke the main webhook may break the wait URL too.
  */
 @Controller("/voice/fallback")
+// Said here as well as in the URL map: the annotation is decided first, so no URL pattern is matched.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(MediaType.TEXT_XML)
 class FallbackController {
 

@@ -9,6 +9,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import org.helpline.call.Call;
 import org.helpline.call.CallState;
 import org.helpline.call.PublicUrls;
@@ -24,16 +26,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /**
  * The two webhooks of a caller's time in the queue: the wait URL, polled while they wait, and the Enqueue action,
  * called once when the wait ends with Twilio's {@code QueueResult}.
  */
 @Controller("/voice/queue")
+// Said here as well as in the URL map: the annotation is decided first, so no URL pattern is matched.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(MediaType.TEXT_XML)
 class QueueController {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueController.class);
+    /** Compiled once: {@code String.matches} compiles its pattern anew, three times per wait request. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,7}");
 
     private final WaitMessage waitMessage;
     private final Speech speech;
@@ -130,7 +137,7 @@ class QueueController {
 
     static OptionalInt number(TwilioParams params, String name) {
         return params.get(name)
-            .filter(value -> value.matches("\\d{1,7}"))
+            .filter(value -> WHOLE_NUMBER.matcher(value).matches())
             .map(value -> OptionalInt.of(Integer.parseInt(value)))
             .orElse(OptionalInt.empty());
     }

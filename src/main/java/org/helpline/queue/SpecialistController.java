@@ -12,6 +12,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import org.helpline.call.Call;
 import org.helpline.call.PublicUrls;
 import org.helpline.call.Twiml;
@@ -21,6 +23,8 @@ import org.helpline.prompt.Speech;
 
 /** Answers a specialist's phone: Twilio bridges them to the caller who has waited longest. */
 @Controller("/voice/specialist")
+// Said here as well as in the URL map: the annotation is decided first, so no URL pattern is matched.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(MediaType.TEXT_XML)
 class SpecialistController {
 

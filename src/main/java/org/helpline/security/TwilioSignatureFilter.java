@@ -10,6 +10,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
 import org.helpline.call.PublicUrls;
 import org.slf4j.Logger;
@@ -19,8 +20,12 @@ import org.slf4j.LoggerFactory;
  * Refuses any webhook that Twilio did not sign. The signature covers the URL Twilio requested, so it is checked
  * against {@code PUBLIC_BASE_URL} plus the path and query that reached us: behind a TLS-terminating proxy the
  * request arrives as plain http on another host, yet the check still holds.
+ * <p>
+ * The paths are one regular expression, compiled once by Micronaut: an Ant pattern is split into segments again
+ * for every request, and this filter is asked about every request the service gets. It covers at least what
+ * {@code /voice/**} and {@code /sms/**} would (repeated leading slashes too).
  */
-@ServerFilter({"/voice/**", "/sms/**"})
+@ServerFilter(patterns = "/+(voice|sms)(/.*)?", patternStyle = FilterPatternStyle.REGEX)
 class TwilioSignatureFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(TwilioSignatureFilter.class);
