@@ -7,13 +7,17 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import org.helpline.call.Call;
 import org.helpline.call.Twiml;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Twilio's status callback: records how and when a call ended, and how long it lasted. */
 @Controller("/voice/status")
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(MediaType.TEXT_XML)
 class StatusController {
 
@@ -22,6 +26,8 @@ class StatusController {
 
     /** Twilio ignores the answer to a status callback; the same empty document is written once, not per call. */
     private static final String NOTHING_TO_DO = new VoiceResponse.Builder().build().toXml();
+
+    private static final Pattern DURATION = Pattern.compile("\\d{1,7}");
 
     private final CallEvents events;
 
@@ -33,7 +39,7 @@ class StatusController {
     HttpResponse<String> status(HttpRequest<?> request) {
         Call call = Call.of(request);
         String status = call.params().get("CallStatus").filter(STATUSES::contains).orElse("unknown");
-        Integer duration = call.params().get("CallDuration").filter(value -> value.matches("\\d{1,7}"))
+        Integer duration = call.params().get("CallDuration").filter(value -> DURATION.matcher(value).matches())
             .map(Integer::valueOf).orElse(null);
 
         events.record(call.sid(), "status", null, null, call.state().language(), status, duration);

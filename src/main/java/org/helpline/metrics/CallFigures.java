@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The dashboard's figures, each defined here once (the README repeats the definitions), in the contact-centre
@@ -39,6 +40,7 @@ import java.util.Map;
 @Singleton
 public class CallFigures {
 
+    private static final Set<String> NOT_ANSWERS = Set.of("0", "*");
     private static final Duration QUEUE_LOOKBACK = Duration.ofHours(4);
     private static final List<String> QUESTION_NODES = CallFlow.QUESTIONS;
 
@@ -73,7 +75,9 @@ public class CallFigures {
         int contained = calls - totals.queued();
 
         List<Figures.Choice> allChoices = queries.choices(start, end);
-        List<Figures.Choice> answers = allChoices.stream().filter(c -> QUESTION_NODES.contains(c.node())).toList();
+        // 0 (a specialist) and * (back) work at every menu; at a question they are a way out, not an answer.
+        List<Figures.Choice> answers = allChoices.stream().filter(c -> QUESTION_NODES.contains(c.node()))
+            .filter(c -> c.key() == null || !NOT_ANSWERS.contains(c.key())).toList();
 
         return new Figures(range.from().toString(), range.to().toString(), range.zone().getId(), calls, heatmap,
             afterHours, share(afterHours, calls), languages, contained, share(contained, calls),

@@ -77,6 +77,8 @@ class PrivacyScanTest {
         for (int i = 0; i < CALLERS.length; i++) {
             walk(twilio, "CAprivacy" + i, CALLERS[i]);
         }
+        // A forged CallSid that would write a log line of its own, with a number in it.
+        walk(twilio, "CA\nINFO forged line caller " + CALLERS[0], CALLERS[0]);
         await().atMost(Duration.ofSeconds(5)).until(events::settled);
         root.setLevel(rootLevel);
 

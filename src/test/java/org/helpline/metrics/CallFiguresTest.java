@@ -228,6 +228,26 @@ class CallFiguresTest {
     }
 
     @Test
+    void whenAQuestionIsLeftWithStarOrZeroThenThatKeyIsAChoiceButNotAnAnswer() {
+        // C8, Sunday 11:00 CST: back from the first question with *, then to a specialist from the second with 0.
+        List<CallEvent> before = List.copyOf(known);
+        call("C8", "2026-11-01T17:00:00Z", "en",
+            step("main", "2", "question-stage"), step("question-stage", "*", "main"),
+            step("main", "2", "question-stage"), step("question-stage", "1", "question-risk"),
+            step("question-risk", "0", "queue"));
+        List<CallEvent> c8 = known.subList(before.size(), known.size());
+        events.saveAll(c8);
+        summaries.refresh(List.of(c8.get(0).callSid()));
+
+        Figures f = figures.of(WEEKEND, 60);
+
+        assertThat(f.menuChoices()).contains(new Figures.Choice("question-stage", "*", 1),
+            new Figures.Choice("question-risk", "0", 1));
+        assertThat(f.answers()).containsExactlyInAnyOrder(new Figures.Choice("question-stage", "3", 1),
+            new Figures.Choice("question-stage", "1", 1), new Figures.Choice("question-risk", "2", 1));
+    }
+
+    @Test
     void whenTheHoursChangeAfterCallsWereRecordedThenTheirAfterHoursCountStays() {
         Hours.openAroundTheClock(weekly, holidays, openingHours);
 
