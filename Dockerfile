@@ -12,7 +12,13 @@ RUN groupadd --system helpline && useradd --system --gid helpline --home-dir /ap
     && mkdir -p /app/data && chown helpline:helpline /app/data
 WORKDIR /app
 COPY --from=build /src/target/helpline-*.jar /app/helpline.jar
+# An AppCDS archive written here, by this image's own JVM, from one training run (bin/cds-archive): each start then
+# maps the classes instead of loading them from the jar, which halves the time to the first answered call.
+# The training run has the same JVM options as the service: the archive must agree on settings such as
+# compressed pointers, which the heap size decides.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+COPY bin/cds-archive bin/twilio-post /app/bin/
+RUN /app/bin/cds-archive /app/helpline.jar /app/helpline.jsa
 USER helpline
 EXPOSE 8080
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
-ENTRYPOINT ["java", "-jar", "/app/helpline.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/helpline.jsa", "-jar", "/app/helpline.jar"]

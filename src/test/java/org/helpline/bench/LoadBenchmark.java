@@ -18,9 +18,10 @@ import java.util.Map;
  */
 public final class LoadBenchmark {
 
-    static final int APP_PORT = 18080;
-    static final int BASELINE_PORT = 18180;
-    static final int STUB_PORT = 18190;
+    /** Another port than the default lets a second clone run its benchmark at the same time (not for figures). */
+    static final int APP_PORT = Integer.getInteger("bench.port", 18080);
+    static final int BASELINE_PORT = APP_PORT + 100;
+    static final int STUB_PORT = APP_PORT + 110;
     static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
 
     private final BenchSettings settings = BenchSettings.fromSystemProperties();
@@ -42,6 +43,10 @@ public final class LoadBenchmark {
         report.cpu = this::cpu;
         if (Boolean.getBoolean("bench.helpline-only")) {
             trial(work);
+            return;
+        }
+        if (Boolean.getBoolean("bench.startup-only")) {
+            startupTrial(work);
             return;
         }
         try (TwilioStub stub = new TwilioStub(STUB_PORT, ACCOUNT_SID)) {
@@ -83,6 +88,19 @@ public final class LoadBenchmark {
             startRecording(app);
             measure("helpline", app, APP_PORT, false);
             profile(app, work).forEach(System.out::println);
+        }
+    }
+
+    /** For trying a start-up change: the three start-up series only, printed, no report written. */
+    private void startupTrial(Path work) throws Exception {
+        try (TwilioStub stub = new TwilioStub(STUB_PORT, ACCOUNT_SID)) {
+            List<Long> baseline = startups(work, false, List.of());
+            List<Long> app = startups(work, true, List.of());
+            List<Long> cds = startups(work, true, cdsArchive(work));
+            System.out.println("start-up, baseline " + baseline + " ms, median " + median(baseline));
+            System.out.println("start-up, helpline " + app + " ms (the first on a new database), median of restarts "
+                + median(app.subList(1, app.size())));
+            System.out.println("start-up, helpline with AppCDS " + cds + " ms, median " + median(cds));
         }
     }
 
