@@ -28,6 +28,8 @@ public final class LoadBenchmark {
     private final List<Latencies> phases = new ArrayList<>();
     /** Per phase: server CPU per request (us), server busy and generator busy (% of a core). */
     private final Map<Latencies, double[]> cpu = new java.util.HashMap<>();
+    /** The database settings the helpline runs with now (none for its own H2 file). */
+    private static Map<String, String> database = Map.of();
 
     private LoadBenchmark() {
     }
@@ -37,11 +39,19 @@ public final class LoadBenchmark {
     }
 
     private void run() throws Exception {
+        try (BenchDatabase db = BenchDatabase.fromSystemProperties()) {
+            run(db);
+        }
+    }
+
+    private void run(BenchDatabase db) throws Exception {
         Path work = Files.createTempDirectory("helpline-load");
         String loadBefore = loadAverage();
         Report report = new Report(settings, loadBefore);
         report.cpu = this::cpu;
+        report.database = db.name();
         if (Boolean.getBoolean("bench.helpline-only")) {
+            database = db.newDatabase();
             trial(work);
             return;
         }
@@ -51,6 +61,7 @@ public final class LoadBenchmark {
         }
         try (TwilioStub stub = new TwilioStub(STUB_PORT, ACCOUNT_SID)) {
             report.baselineStartups = startups(work, false, List.of());
+            database = db.newDatabase();
             report.appStartups = startups(work, true, List.of());
             report.appCdsStartups = startups(work, true, cdsArchive(work));
 
@@ -59,6 +70,7 @@ public final class LoadBenchmark {
                 report.baseline = measure("baseline", baseline, BASELINE_PORT, true);
                 report.baselineMemory = Memory.of(baseline);
             }
+            database = db.newDatabase();
             try (ServerProcess app = startPinned(work.resolve("app-load"), true)) {
                 app.millisToFirstAnswer(APP_PORT, probe(true));
                 startRecording(app);
@@ -224,9 +236,11 @@ public final class LoadBenchmark {
         if (!app) {
             return Map.of("MICRONAUT_SERVER_PORT", String.valueOf(BASELINE_PORT));
         }
-        return Map.of("MICRONAUT_SERVER_PORT", String.valueOf(APP_PORT),
+        Map<String, String> env = new java.util.HashMap<>(database);
+        env.putAll(Map.of("MICRONAUT_SERVER_PORT", String.valueOf(APP_PORT),
             "TWILIO_AUTH_TOKEN", SignedCalls.AUTH_TOKEN, "PUBLIC_BASE_URL", SignedCalls.PUBLIC_BASE,
-            "TWILIO_ACCOUNT_SID", ACCOUNT_SID, "TWILIO_API_BASE_URL", "http://127.0.0.1:" + STUB_PORT);
+            "TWILIO_ACCOUNT_SID", ACCOUNT_SID, "TWILIO_API_BASE_URL", "http://127.0.0.1:" + STUB_PORT));
+        return env;
     }
 
     private static byte[] probe(boolean app) {

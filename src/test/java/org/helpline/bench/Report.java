@@ -22,6 +22,7 @@ final class Report {
     long stubRequests;
     long stubUnknown;
     String loadAfter;
+    String database = "H2";
     Function<Latencies, double[]> cpu = phase -> new double[] {Double.NaN, Double.NaN, Double.NaN};
 
     Report(BenchSettings settings, String loadBefore) {
@@ -39,7 +40,8 @@ final class Report {
             + ", benchmark processes at nice " + System.getProperty("bench.nice", "0")
             + ". Servers pinned to core " + settings.serverCores()
             + " with `-Xmx128m`" + (settings.extraJvmArgs().isEmpty() ? "" : " " + settings.extraJvmArgs())
-            + "; the load generator on the other core. Twilio's REST API was a stub on loopback ("
+            + "; the load generator on the other core. The helpline's database: " + database
+            + ". Twilio's REST API was a stub on loopback ("
             + stubRequests + " requests, " + stubUnknown + " to paths it does not know): no request left the "
             + "machine.");
         out.add("");

