@@ -35,22 +35,8 @@ final class BucketCalls {
     static Map<Long, BucketCalls> read(Connection connection, Collection<Long> buckets) throws SQLException {
         Map<Long, BucketCalls> rows = new TreeMap<>();
         buckets.forEach(bucket -> rows.put(bucket, new BucketCalls()));
-        if (buckets.isEmpty()) {
-            return rows;
-        }
-        String sql = "SELECT bucket, " + COLUMNS + " FROM rollup_calls WHERE bucket IN ("
-            + String.join(", ", buckets.stream().map(bucket -> "?").toList()) + ")";
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            int index = 1;
-            for (long bucket : buckets) {
-                select.setLong(index++, bucket);
-            }
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    rows.get(result.getLong(1)).load(result);
-                }
-            }
-        }
+        BucketRows.each(connection, "bucket, " + COLUMNS, "rollup_calls", buckets,
+            result -> rows.get(result.getLong(1)).load(result));
         return rows;
     }
 

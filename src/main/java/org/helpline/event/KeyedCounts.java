@@ -2,7 +2,6 @@ package org.helpline.event;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -35,26 +34,13 @@ final class KeyedCounts {
         throws SQLException {
         KeyedCounts rows = new KeyedCounts(table, keyColumns);
         buckets.forEach(bucket -> rows.counts.put(bucket, new HashMap<>()));
-        if (buckets.isEmpty()) {
-            return rows;
-        }
-        String sql = "SELECT bucket, " + String.join(", ", keyColumns) + ", calls FROM " + table
-            + " WHERE bucket IN (" + String.join(", ", buckets.stream().map(bucket -> "?").toList()) + ")";
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            int index = 1;
-            for (long bucket : buckets) {
-                select.setLong(index++, bucket);
+        BucketRows.each(connection, "bucket, " + String.join(", ", keyColumns) + ", calls", table, buckets, result -> {
+            Object[] key = new Object[keyColumns.size()];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = result.getObject(2 + i);
             }
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    Object[] key = new Object[keyColumns.size()];
-                    for (int i = 0; i < key.length; i++) {
-                        key[i] = result.getObject(2 + i);
-                    }
-                    rows.add(result.getLong(1), Arrays.asList(key), result.getInt(2 + key.length));
-                }
-            }
-        }
+            rows.add(result.getLong(1), Arrays.asList(key), result.getInt(2 + key.length));
+        });
         return rows;
     }
 
