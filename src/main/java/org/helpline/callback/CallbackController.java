@@ -60,6 +60,12 @@ class CallbackController {
         Optional<String> callerId = call.params().get("From").flatMap(NorthAmericanNumber::parse);
 
         events.record(call.sid(), NODE, null, NODE, call.state().language(), "offered", null);
+        // A request is kept by its call; without a CallSid (not a request from Twilio) none can be, so none is
+        // promised.
+        if (call.sid() == null) {
+            Language language = call.state().language();
+            return Twiml.ok(toMainMenu(language, List.of(speech.prompt(language, "callback-unavailable"))));
+        }
         if (callerId.isEmpty()) {
             return Twiml.ok(askNumber(call.state(), List.of()));
         }

@@ -34,7 +34,10 @@ public class CallbackRequests {
      * Stores the call's pending request, or changes its number if the call already has one, so a caller who
      * confirms twice or gives another number is still one request. False if it could not be stored.
      */
-    boolean request(String callSid, String phone, Language language) {
+    boolean request(@Nullable String callSid, String phone, Language language) {
+        if (callSid == null) {
+            return false;
+        }
         try {
             var existing = repository.findByCallSid(callSid).stream()
                 .filter(request -> CallbackRequest.PENDING.equals(request.status())).findFirst();

@@ -161,6 +161,18 @@ class CallbackWalkTest {
     }
 
     @Test
+    void whenTheOfferComesWithoutACallSidThenNoCallBackIsPromisedAndTheMenuFollows() {
+        long pendingBefore = requests.count();
+
+        TwimlDoc offer = twilio.post("/voice/callback/offer?lang=en&miss=0",
+            Map.of("CallSid", "CA\nforged", "From", "+13125550173")).twiml();
+
+        assertThat(offer.said()).containsExactly(en("callback-unavailable"));
+        assertThat(offer.redirect()).contains("/voice/menu/main");
+        assertThat(requests.count()).isEqualTo(pendingBefore);
+    }
+
+    @Test
     void whenTheCallerIsSilentThreeTimesAtTheOfferThenTheRequestIsTakenBackAndASpecialistTakesOver() {
         TwimlDoc offer = twilio.post("/voice/callback/offer?lang=en&miss=0",
             Map.of("CallSid", "CAsilent3", "From", "+13125550172")).twiml();
