@@ -37,7 +37,6 @@ import java.util.regex.Pattern;
 public class CallEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallEvents.class);
-    private static final Pattern CALL_SID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Pattern MENU_KEY = Pattern.compile("[0-9*#]");
     private static final int BATCH = 500;
     private static final int SUMMARY_SLICE = 1_000;
@@ -78,12 +77,14 @@ public class CallEvents {
     }
 
     /**
-     * Notes a step of a call. {@code choice} is kept only when it is a single keypad key, so digits typed by
-     * mistake (a phone number, say) are never stored.
+     * Notes a step of a call. {@code callSid} is {@link org.helpline.call.Call#sid()}, already checked to be of
+     * Twilio's shape. {@code choice} is kept only when it is a single keypad key, so digits typed by mistake (a
+     * phone number, say) are never stored.
      */
     public void record(@Nullable String callSid, String node, @Nullable String choice, @Nullable String nextNode,
                        Language language, @Nullable String detail, @Nullable Integer seconds) {
-        String sid = callSid != null && CALL_SID.matcher(callSid).matches() ? callSid : "unknown";
+        // Checked by Call.of already (TwilioParams.callSid): here only its absence is named.
+        String sid = callSid != null ? callSid : "unknown";
         String key = choice != null && MENU_KEY.matcher(choice).matches() ? choice : null;
         CallEvent event = new CallEvent(UUID.randomUUID(), sid, node, key, nextNode, language.code(), detail,
             seconds, clock.instant());

@@ -9,12 +9,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The form parameters of one Twilio webhook, parsed once by {@link TwilioSignatureFilter}. Holds the caller's
  * number among them, so it must never be logged or turned into a string.
  */
 public final class TwilioParams {
+
+    private static final Pattern CALL_SID = Pattern.compile("[A-Za-z0-9]{1,64}");
 
     static final String ATTRIBUTE = "helpline.twilio-params";
     private static final TwilioParams NONE = new TwilioParams(Map.of());
@@ -51,6 +54,14 @@ public final class TwilioParams {
 
     public Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name));
+    }
+
+    /**
+     * Twilio's CallSid, when there is one of its shape: it goes into log lines and rows, and a forged value (a line
+     * break and a phone number, say) must reach neither.
+     */
+    public Optional<String> callSid() {
+        return get("CallSid").filter(sid -> CALL_SID.matcher(sid).matches());
     }
 
     Map<String, String> asMap() {

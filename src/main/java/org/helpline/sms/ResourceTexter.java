@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
 public class ResourceTexter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResourceTexter.class);
-    /** Only a CallSid of Twilio's shape goes into the log, never a forged line. */
-    private static final Pattern CALL_SID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
 
     private final TwilioApi twilio;
@@ -45,7 +43,7 @@ public class ResourceTexter {
             return false;
         }
 
-        String callSid = params.get("CallSid").filter(sid -> CALL_SID.matcher(sid).matches()).orElse("unknown");
+        String callSid = params.callSid().orElse("unknown");
         Message.creator(new PhoneNumber(caller.get()), new PhoneNumber(helpline.get()), body.get())
             .createAsync(twilio.client().get())
             .whenComplete((message, error) -> {

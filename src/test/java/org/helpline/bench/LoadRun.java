@@ -40,17 +40,9 @@ final class LoadRun {
                         break;
                     }
                     long start = System.nanoTime();
-                    try {
-                        connection = connection == null ? new HttpConnection(port) : connection;
-                        check(connection, requests.get(i), false);
+                    connection = send(connection, port, requests.get(i), false, errors, firstError);
+                    if (connection != null) {
                         micros[i] = (System.nanoTime() - start) / 1000;
-                    } catch (IOException | RuntimeException e) {
-                        errors.incrementAndGet();
-                        firstError.compareAndSet(null, e.toString());
-                        if (connection != null) {
-                            connection.close();
-                        }
-                        connection = null;
                     }
                 }
                 if (connection != null) {
@@ -92,17 +84,7 @@ final class LoadRun {
                     } catch (InterruptedException stop) {
                         break;
                     }
-                    try {
-                        connection = connection == null ? new HttpConnection(port) : connection;
-                        check(connection, requests.get(i), checkBodies);
-                    } catch (IOException | RuntimeException e) {
-                        errors.incrementAndGet();
-                        firstError.compareAndSet(null, e.toString());
-                        if (connection != null) {
-                            connection.close();
-                        }
-                        connection = null;
-                    }
+                    connection = send(connection, port, requests.get(i), checkBodies, errors, firstError);
                     micros[i] = (System.nanoTime() - (start + i * periodNanos)) / 1000;
                     done.incrementAndGet();
                 }
@@ -142,6 +124,27 @@ final class LoadRun {
         }
         if (checkBody && !answer.body().contains(request.expect())) {
             throw new IllegalStateException("answer without " + request.expect());
+        }
+    }
+
+    /**
+     * Sends one request on this connection (a new one if there is none) and checks the answer; on a failure counts
+     * it, closes the connection and returns null, so the next request opens a fresh one.
+     */
+    private static HttpConnection send(HttpConnection connection, int port, SignedCalls.Request request,
+                                       boolean checkBody, AtomicLong errors, AtomicReference<String> firstError) {
+        HttpConnection open = connection;
+        try {
+            open = open == null ? new HttpConnection(port) : open;
+            check(open, request, checkBody);
+            return open;
+        } catch (IOException | RuntimeException e) {
+            errors.incrementAndGet();
+            firstError.compareAndSet(null, e.toString());
+            if (open != null) {
+                open.close();
+            }
+            return null;
         }
     }
 }
