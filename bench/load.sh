@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The load benchmark of issue 6: builds the helpline jar, the baseline (bench/baseline) and the load generator,
+# The load benchmark of issue 6: builds the helpline jar, the baseline and the floor (bench/baseline) and the load
+# generator,
 # then runs org.helpline.bench.LoadBenchmark, which starts both servers itself (pinned to core 0, -Xmx128m) and
 # writes bench/load-results.md. Takes about 8 minutes. Pass -Dbench.*=... options through (see BenchSettings),
 # e.g. bench/load.sh -Dbench.fixed-seconds=10 for a quick trial.
@@ -8,6 +9,7 @@ cd "$(dirname "$0")/.."
 
 mvn -B -q package -DskipTests
 mvn -B -q -f bench/baseline/pom.xml package -DskipTests
+mvn -B -q -f bench/baseline/pom.xml -Pfloor package -DskipTests
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 
 # The generator gets core 1 and the servers core 0 (LoadBenchmark starts them under taskset), so neither steals

@@ -5,15 +5,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The benchmark's knobs, from {@code -Dbench.*} system properties; the defaults are the published run's. */
-record BenchSettings(Path appJar, Path baselineJar, Path output, String serverCores, List<String> extraJvmArgs,
-                     int connections, int warmupSeconds, int saturationSeconds, int maxRate, int fixedRate,
-                     int fixedSeconds, int profileSeconds, int waitingCallers, int waitingSeconds, int startups) {
+record BenchSettings(Path appJar, Path baselineJar, Path floorJar, Path output, String serverCores,
+                     List<String> extraJvmArgs, int connections, int warmupSeconds, int saturationSeconds,
+                     int maxRate, int fixedRate, int fixedSeconds, int profileSeconds, int waitingCallers,
+                     int waitingSeconds, int startups) {
 
     static BenchSettings fromSystemProperties() {
         String extra = System.getProperty("bench.jvm-args", "").trim();
         return new BenchSettings(
             Path.of(System.getProperty("bench.app-jar", "target/helpline-0.1.0.jar")).toAbsolutePath(),
             Path.of(System.getProperty("bench.baseline-jar", "bench/baseline/target/bench-baseline-0.1.0.jar"))
+                .toAbsolutePath(),
+            Path.of(System.getProperty("bench.floor-jar", "bench/baseline/target-floor/bench-floor-0.1.0.jar"))
                 .toAbsolutePath(),
             Path.of(System.getProperty("bench.output", "bench/load-results.md")).toAbsolutePath(),
             System.getProperty("bench.server-cores", "0"),

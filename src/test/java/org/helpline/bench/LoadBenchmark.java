@@ -22,6 +22,7 @@ public final class LoadBenchmark {
     static final int APP_PORT = Integer.getInteger("bench.port", 18080);
     static final int BASELINE_PORT = APP_PORT + 100;
     static final int STUB_PORT = APP_PORT + 110;
+    static final int FLOOR_PORT = APP_PORT + 120;
     static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
 
     private final BenchSettings settings = BenchSettings.fromSystemProperties();
@@ -67,14 +68,18 @@ public final class LoadBenchmark {
 
             try (ServerProcess baseline = startPinned(work.resolve("baseline-load"), false)) {
                 baseline.millisToFirstAnswer(BASELINE_PORT, probe(false));
-                report.baseline = measure("baseline", baseline, BASELINE_PORT, true);
+                report.baseline = measure("baseline", baseline, BASELINE_PORT, SignedCalls.Server.BASELINE);
                 report.baselineMemory = Memory.of(baseline);
+            }
+            try (ServerProcess floor = ServerProcess.start(settings.serverCores(), floorArgs(), floorEnv(),
+                work.resolve("floor-load"), work.resolve("floor-load.log"))) {
+                floor.millisToFirstAnswer(FLOOR_PORT, floorProbe());
+                report.floor = measure("floor", floor, FLOOR_PORT, SignedCalls.Server.FLOOR);
             }
             database = db.newDatabase();
             try (ServerProcess app = startPinned(work.resolve("app-load"), true)) {
                 app.millisToFirstAnswer(APP_PORT, probe(true));
-                startRecording(app);
-                report.app = measure("helpline", app, APP_PORT, false);
+                report.app = measure("helpline", app, APP_PORT, SignedCalls.Server.HELPLINE);
                 long serverBefore = app.cpuMillis();
                 long generatorBefore = generatorCpuMillis();
                 report.waiting = WaitingCallers.run(APP_PORT, settings.waitingCallers(), 5,
@@ -97,8 +102,7 @@ public final class LoadBenchmark {
         try (TwilioStub stub = new TwilioStub(STUB_PORT, ACCOUNT_SID);
              ServerProcess app = startPinned(work.resolve("app-load"), true)) {
             System.out.println("start-up " + app.millisToFirstAnswer(APP_PORT, probe(true)) + " ms (pinned)");
-            startRecording(app);
-            measure("helpline", app, APP_PORT, false);
+            measure("helpline", app, APP_PORT, SignedCalls.Server.HELPLINE);
             profile(app, work).forEach(System.out::println);
         }
     }
@@ -117,20 +121,21 @@ public final class LoadBenchmark {
     }
 
     /** Warm-up, saturation and the fixed rate, on one server already running. */
-    private Measured measure(String name, ServerProcess server, int port, boolean baseline) throws Exception {
+    private Measured measure(String name, ServerProcess server, int port, SignedCalls.Server kind)
+        throws Exception {
         int connections = settings.connections();
         Duration saturation = Duration.ofSeconds(settings.saturationSeconds());
         int saturationRequests = settings.saturationSeconds() * settings.maxRate();
-        LoadRun.closed(name + " warm-up", port, SignedCalls.calls(settings.warmupSeconds() * 8_000, port, baseline),
+        LoadRun.closed(name + " warm-up", port, SignedCalls.calls(settings.warmupSeconds() * 8_000, port, kind),
             connections, Duration.ofSeconds(settings.warmupSeconds()));
 
-        List<SignedCalls.Request> requests = SignedCalls.calls(saturationRequests, port, baseline);
+        List<SignedCalls.Request> requests = SignedCalls.calls(saturationRequests, port, kind);
         Latencies saturated = timed(server, () -> LoadRun.closed(name + ", saturation (" + connections
             + " connections)", port, requests, connections, saturation));
         requests.clear();
 
         int rate = settings.fixedRate();
-        List<SignedCalls.Request> fixed = SignedCalls.calls(rate * settings.fixedSeconds(), port, baseline);
+        List<SignedCalls.Request> fixed = SignedCalls.calls(rate * settings.fixedSeconds(), port, kind);
         Latencies atRate = timed(server, () -> LoadRun.open(name + ", fixed " + rate + "/s", port, fixed, rate,
             connections, true));
         return new Measured(saturated, atRate);
@@ -165,18 +170,20 @@ public final class LoadBenchmark {
     }
 
     /**
-     * JFR is started before the warm-up, not just before the profiled run: starting it makes the JVM throw away
-     * and recompile most of its compiled code, which would otherwise fill the profile with the JIT's work.
+     * The helpline run flat out once more, under JFR; what the recording says of that window only. JFR starts only
+     * now, so that the measured runs pay nothing for it (the baseline and the floor run without it), and gets a
+     * warm-up of its own: starting it makes the JVM throw away and recompile most of its compiled code, which
+     * would otherwise fill the profile with the JIT's work.
      */
-    private static void startRecording(ServerProcess app) throws Exception {
-        app.jcmd("JFR.start", "name=bench", "settings=profile");
-    }
-
-    /** The helpline run flat out once more; what the recording says of that window only. */
     private List<String> profile(ServerProcess app, Path work) throws Exception {
+        app.jcmd("JFR.start", "name=bench", "settings=profile");
+        LoadRun.closed("helpline, warm-up under JFR", APP_PORT, SignedCalls.calls(settings.warmupSeconds() * 4_000,
+            APP_PORT, SignedCalls.Server.HELPLINE), settings.connections(),
+            Duration.ofSeconds(settings.warmupSeconds() / 2));
+
         Path jfr = work.resolve("helpline.jfr");
         List<SignedCalls.Request> requests = SignedCalls.calls(settings.profileSeconds() * settings.maxRate(),
-            APP_PORT, false);
+            APP_PORT, SignedCalls.Server.HELPLINE);
         Instant from = Instant.now();
         LoadRun.closed("helpline, profiled", APP_PORT, requests, settings.connections(),
             Duration.ofSeconds(settings.profileSeconds()));
@@ -245,7 +252,26 @@ public final class LoadBenchmark {
 
     private static byte[] probe(boolean app) {
         int port = app ? APP_PORT : BASELINE_PORT;
-        return SignedCalls.request(port, SignedCalls.newCallSid(), SignedCalls.walk().get(0), !app);
+        return SignedCalls.request(port, SignedCalls.newCallSid(), SignedCalls.walk().get(0),
+            app ? SignedCalls.Server.HELPLINE : SignedCalls.Server.BASELINE);
+    }
+
+    /** The floor: the baseline app built with its signature-checking endpoint (bench/baseline, -Pfloor). */
+    private List<String> floorArgs() {
+        List<String> args = new ArrayList<>(List.of("-Xmx128m"));
+        args.addAll(settings.extraJvmArgs());
+        args.addAll(List.of("-jar", settings.floorJar().toString()));
+        return args;
+    }
+
+    private static Map<String, String> floorEnv() {
+        return Map.of("MICRONAUT_SERVER_PORT", String.valueOf(FLOOR_PORT), "TWILIO_AUTH_TOKEN",
+            SignedCalls.AUTH_TOKEN);
+    }
+
+    private static byte[] floorProbe() {
+        return SignedCalls.request(FLOOR_PORT, SignedCalls.newCallSid(), SignedCalls.walk().get(0),
+            SignedCalls.Server.FLOOR);
     }
 
     double[] cpu(Latencies phase) {

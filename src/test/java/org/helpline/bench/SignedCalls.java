@@ -20,6 +20,7 @@ final class SignedCalls {
     static final String PUBLIC_BASE = "https://helpline.example.org";
     static final String AUTH_TOKEN = "bench-auth-token";
     static final String BASELINE_PATH = "/twiml";
+    static final String FLOOR_PATH = "/checked";
     private static final String CALLER = "+13125550142";
     private static final AtomicLong NEXT_CALL = new AtomicLong();
     private static final long RUN = System.currentTimeMillis() & 0xffffffffL;
@@ -30,6 +31,26 @@ final class SignedCalls {
 
     /** A pre-built request, and what its answer must contain to count as the right TwiML. */
     record Request(byte[] bytes, String expect) {
+    }
+
+    /**
+     * Who the requests are for. The baseline gets them signed for the helpline's URLs but sent to its one path, where
+     * the signature is not read; the floor gets them signed for its own path, since it checks every signature.
+     */
+    enum Server {
+        HELPLINE, BASELINE, FLOOR;
+
+        String path(Step step) {
+            return switch (this) {
+                case HELPLINE -> step.path();
+                case BASELINE -> BASELINE_PATH;
+                case FLOOR -> FLOOR_PATH;
+            };
+        }
+
+        String signedPath(Step step) {
+            return this == FLOOR ? FLOOR_PATH : step.path();
+        }
     }
 
     private SignedCalls() {
@@ -59,14 +80,15 @@ final class SignedCalls {
             "AvgQueueTime", "45", "CurrentQueueSize", "3", "QueueSid", "QU00000000000000000000000000000001");
     }
 
-    /** Whole calls, one after the other, {@code requests} requests in all; to the baseline's path when asked. */
-    static List<Request> calls(int requests, int port, boolean baseline) {
+    /** Whole calls, one after the other, {@code requests} requests in all, for {@code server}. */
+    static List<Request> calls(int requests, int port, Server server) {
         List<Step> walk = walk();
         List<Request> out = new ArrayList<>(requests);
         while (out.size() < requests) {
             String sid = newCallSid();
             for (Step step : walk) {
-                out.add(new Request(request(port, sid, step, baseline), baseline ? "<Response" : step.expect()));
+                out.add(new Request(request(port, sid, step, server),
+                    server == Server.HELPLINE ? step.expect() : "<Response"));
             }
         }
         return out.subList(0, requests);
@@ -76,12 +98,12 @@ final class SignedCalls {
         return String.format("CA%08x%024x", RUN, NEXT_CALL.incrementAndGet());
     }
 
-    static byte[] request(int port, String sid, Step step, boolean baseline) {
+    static byte[] request(int port, String sid, Step step, Server server) {
         Map<String, String> params = CallWalk.twilioParams(sid, CALLER);
         params.putAll(step.extra());
-        String signature = TwilioSigner.sign(AUTH_TOKEN, PUBLIC_BASE + step.path(), params);
+        String signature = TwilioSigner.sign(AUTH_TOKEN, PUBLIC_BASE + server.signedPath(step), params);
         byte[] body = FakeTwilio.form(params).getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + (baseline ? BASELINE_PATH : step.path()) + " HTTP/1.1\r\n"
+        String head = "POST " + server.path(step) + " HTTP/1.1\r\n"
             + "Host: 127.0.0.1:" + port + "\r\n"
             + "User-Agent: TwilioProxy/1.1\r\n"
             + "Content-Type: application/x-www-form-urlencoded\r\n"

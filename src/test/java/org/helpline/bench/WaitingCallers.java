@@ -30,7 +30,7 @@ final class WaitingCallers {
             for (int poll = 0; poll < polls; poll++) {
                 var params = SignedCalls.waitParams(1 + caller % 40, poll * pollSeconds);
                 mine.add(SignedCalls.request(port, sid, new SignedCalls.Step("/voice/queue/wait?lang=en", params,
-                    "<Pause"), false));
+                    "<Pause"), SignedCalls.Server.HELPLINE));
             }
             requests.add(mine);
         }
