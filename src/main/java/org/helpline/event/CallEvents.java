@@ -55,6 +55,7 @@ public class CallEvents {
     private Instant summarisedAt = Instant.EPOCH;
     private final List<CallEvent> unsaved = new ArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong unnamed = new AtomicLong();
     private Instant failingSince;
     private final Duration catchUpAfter;
     private Instant catchUpAt;
@@ -80,13 +81,19 @@ public class CallEvents {
      * Notes a step of a call. {@code callSid} is {@link org.helpline.call.Call#sid()}, already checked to be of
      * Twilio's shape. {@code choice} is kept only when it is a single keypad key, so digits typed by mistake (a
      * phone number, say) are never stored.
+     * <p>
+     * A step with no CallSid (none, or none of Twilio's shape) is answered but not recorded: it belongs to no call
+     * that can be told apart, and kept under one made-up name, every such step would pile up as a single "call"
+     * with thousands of steps, which the figures for the queue right now would read through on every page.
      */
     public void record(@Nullable String callSid, String node, @Nullable String choice, @Nullable String nextNode,
                        Language language, @Nullable String detail, @Nullable Integer seconds) {
-        // Checked by Call.of already (TwilioParams.callSid): here only its absence is named.
-        String sid = callSid != null ? callSid : "unknown";
+        if (callSid == null) {
+            unnamed.incrementAndGet();
+            return;
+        }
         String key = choice != null && MENU_KEY.matcher(choice).matches() ? choice : null;
-        CallEvent event = new CallEvent(UUID.randomUUID(), sid, node, key, nextNode, language.code(), detail,
+        CallEvent event = new CallEvent(UUID.randomUUID(), callSid, node, key, nextNode, language.code(), detail,
             seconds, clock.instant());
         if (buffer.offer(event)) {
             return;
@@ -147,6 +154,11 @@ public class CallEvents {
     /** Whether everything recorded so far is written and counted in the summaries (for tests). */
     public synchronized boolean settled() {
         return pending() == 0 && unsummarised.isEmpty() && !spill.hasEvents();
+    }
+
+    /** Steps not recorded because they carried no CallSid of Twilio's shape, since start-up. */
+    public long unnamedSteps() {
+        return unnamed.get();
     }
 
     /** Whether events wait in the spill file. */

@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.helpline.support.CallWalk;
 import org.helpline.support.FakeTwilio;
+import org.helpline.support.TwimlDoc;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.helpline.support.Scripts.en;
 import static org.awaitility.Awaitility.await;
 
 /** Every webhook of a call leaves an event behind, written off the request path, and never a phone number. */
@@ -33,6 +35,9 @@ class CallEventsTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    CallEvents events;
 
     @Test
     void whenACallIsWalkedThenEachStepIsRecordedInOrder() {
@@ -65,6 +70,25 @@ class CallEventsTest {
         assertThat(events.get(8).seconds()).isEqualTo(31);
         assertThat(events.get(9).seconds()).isEqualTo(412);
         assertThat(events).allSatisfy(event -> assertThat(event.language()).isEqualTo("en"));
+    }
+
+    @Test
+    void whenAStepCarriesNoCallSidThenItIsAnsweredButNotRecorded() {
+        FakeTwilio twilio = new FakeTwilio(http.toBlocking());
+        long unnamedBefore = events.unnamedSteps();
+        TwimlDoc missing = twilio.post("/voice/menu/main/key?lang=en&miss=0", Map.of("Digits", "1")).twiml();
+        TwimlDoc forged = twilio.post("/voice/menu/main/key?lang=en&miss=0",
+            Map.of("CallSid", "CA\n+13125550142", "Digits", "2")).twiml();
+        // A call after them: once its step is written, so is anything recorded before it (one writer, in order).
+        CallWalk call = new CallWalk(twilio);
+        call.start();
+        await().atMost(Duration.ofSeconds(5))
+            .until(() -> repository.findByCallSidOrderByOccurredAt(call.callSid()).size() == 1);
+
+        assertThat(missing.saidInGather()).containsExactly(en("stage-menu"));
+        assertThat(forged.saidInGather()).containsExactly(en("question-stage"));
+        assertThat(events.unnamedSteps() - unnamedBefore).isEqualTo(2);
+        assertThat(repository.findByCallSidOrderByOccurredAt("unknown")).isEmpty();
     }
 
     @Test
