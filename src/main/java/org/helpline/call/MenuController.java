@@ -65,7 +65,7 @@ class MenuController {
 
     /** A node said from the top; where a Redirect sends a caller back to a menu. */
     @Post(uri = "/{nodeId}", consumes = MediaType.ALL)
-    CompletionStage<HttpResponse<String>> show(String nodeId, HttpRequest<?> request) {
+    CompletionStage<HttpResponse<byte[]>> show(String nodeId, HttpRequest<?> request) {
         Call call = Call.of(request);
         Node node = flow.find(nodeId).orElse(flow.main());
 
@@ -76,7 +76,7 @@ class MenuController {
     }
 
     @Post(uri = "/{nodeId}/key", consumes = MediaType.ALL)
-    CompletionStage<HttpResponse<String>> key(String nodeId, HttpRequest<?> request) {
+    CompletionStage<HttpResponse<byte[]>> key(String nodeId, HttpRequest<?> request) {
         Call call = Call.of(request);
         // Hand-off nodes (the queue, a call back) have no keys; a key for one is a key for the main menu.
         Node node = flow.find(nodeId).filter(found -> !found.isHandOff()).orElse(flow.main());
@@ -106,7 +106,7 @@ class MenuController {
     }
 
     /** Answers here on the event loop when nothing can block, else on the blocking pool. */
-    private CompletionStage<HttpResponse<String>> answer(boolean fromMemory, Supplier<HttpResponse<String>> respond) {
+    private CompletionStage<HttpResponse<byte[]>> answer(boolean fromMemory, Supplier<HttpResponse<byte[]>> respond) {
         if (fromMemory) {
             return CompletableFuture.completedFuture(respond.get());
         }

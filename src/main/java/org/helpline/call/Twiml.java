@@ -9,7 +9,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import org.helpline.prompt.Utterance;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /** Sends TwiML the way Twilio expects it, and the few shapes of it every feature uses. */
 public final class Twiml {
@@ -17,13 +19,21 @@ public final class Twiml {
     private Twiml() {
     }
 
-    public static HttpResponse<String> ok(TwiML twiml) {
+    /** How every TwiML answer is labelled: the documents declare UTF-8, and so does the header. */
+    private static final MediaType TWIML = new MediaType(MediaType.TEXT_XML, Map.of("charset", "UTF-8"));
+
+    public static HttpResponse<byte[]> ok(TwiML twiml) {
         return ok(twiml.toXml());
     }
 
-    /** A TwiML document already written out, such as a menu kept from an earlier call. */
-    public static HttpResponse<String> ok(String twimlXml) {
-        return HttpResponse.ok(twimlXml).contentType(MediaType.TEXT_XML_TYPE);
+    /**
+     * A TwiML document already written out, such as a menu kept from an earlier call. Handed over as bytes: given
+     * a String, the server encodes it one character at a time through {@code CharSequence.charAt}, which the
+     * load benchmark's profile found to be a quarter of the request thread's time; {@code getBytes} copies a
+     * document of plain letters in one go.
+     */
+    public static HttpResponse<byte[]> ok(String twimlXml) {
+        return HttpResponse.ok(twimlXml.getBytes(StandardCharsets.UTF_8)).contentType(TWIML);
     }
 
     /** A POST to one of our webhooks. */

@@ -35,7 +35,7 @@ class VoiceController {
     }
 
     @Post(uri = "/incoming", consumes = MediaType.ALL)
-    HttpResponse<String> incoming(HttpRequest<?> request) {
+    HttpResponse<byte[]> incoming(HttpRequest<?> request) {
         Call call = Call.of(request);
         Language language = call.state().language();
 

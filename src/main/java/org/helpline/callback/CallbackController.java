@@ -55,7 +55,7 @@ class CallbackController {
     }
 
     @Post(uri = "/offer", consumes = MediaType.ALL)
-    HttpResponse<String> offer(HttpRequest<?> request) {
+    HttpResponse<byte[]> offer(HttpRequest<?> request) {
         Call call = Call.of(request);
         Optional<String> callerId = call.params().get("From").flatMap(NorthAmericanNumber::parse);
 
@@ -76,7 +76,7 @@ class CallbackController {
     }
 
     @Post(uri = "/confirm", consumes = MediaType.ALL)
-    HttpResponse<String> confirmed(HttpRequest<?> request) {
+    HttpResponse<byte[]> confirmed(HttpRequest<?> request) {
         Call call = Call.of(request);
         CallState state = call.state();
         String digits = call.params().get("Digits").orElse("");
@@ -100,7 +100,7 @@ class CallbackController {
     }
 
     @Post(uri = "/number", consumes = MediaType.ALL)
-    HttpResponse<String> numberEntered(HttpRequest<?> request) {
+    HttpResponse<byte[]> numberEntered(HttpRequest<?> request) {
         Call call = Call.of(request);
         CallState state = call.state();
         Optional<String> number = call.params().get("Digits").flatMap(NorthAmericanNumber::parse);

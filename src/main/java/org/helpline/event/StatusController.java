@@ -36,7 +36,7 @@ class StatusController {
     }
 
     @Post(consumes = MediaType.ALL)
-    HttpResponse<String> status(HttpRequest<?> request) {
+    HttpResponse<byte[]> status(HttpRequest<?> request) {
         Call call = Call.of(request);
         String status = call.params().get("CallStatus").filter(STATUSES::contains).orElse("unknown");
         Integer duration = call.params().get("CallDuration").filter(value -> DURATION.matcher(value).matches())

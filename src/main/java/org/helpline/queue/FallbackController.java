@@ -34,7 +34,7 @@ class FallbackController {
     }
 
     @Post(consumes = MediaType.ALL)
-    HttpResponse<String> fallback() {
+    HttpResponse<byte[]> fallback() {
         VoiceResponse.Builder response = new VoiceResponse.Builder();
         spoken(Language.EN, "welcome").addTo(response);
         spoken(Language.EN, "safety").addTo(response);

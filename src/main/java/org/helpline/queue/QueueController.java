@@ -60,7 +60,7 @@ class QueueController {
     }
 
     @Post(uri = "/wait", consumes = MediaType.ALL)
-    HttpResponse<String> waiting(HttpRequest<?> request) {
+    HttpResponse<byte[]> waiting(HttpRequest<?> request) {
         Call call = Call.of(request);
         Language language = call.state().language();
         OptionalInt position = number(call.params(), "QueuePosition");
@@ -73,7 +73,7 @@ class QueueController {
 
     /** A key pressed while waiting: 1 leaves the queue for a call back; anything else goes back to waiting. */
     @Post(uri = "/wait/key", consumes = MediaType.ALL)
-    HttpResponse<String> waitingKey(HttpRequest<?> request) {
+    HttpResponse<byte[]> waitingKey(HttpRequest<?> request) {
         Call call = Call.of(request);
         Language language = call.state().language();
         String digits = call.params().get("Digits").orElse("");
@@ -87,7 +87,7 @@ class QueueController {
     }
 
     @Post(uri = "/result", consumes = MediaType.ALL)
-    HttpResponse<String> result(HttpRequest<?> request) {
+    HttpResponse<byte[]> result(HttpRequest<?> request) {
         Call call = Call.of(request);
         Language language = call.state().language();
         String result = call.params().get("QueueResult").filter(QueueResults.ALL::contains).orElse("error");

@@ -48,7 +48,7 @@ class SpecialistController {
      * voicemail that picks up is never given a waiting caller; a specialist who dialled in is connected at once.
      */
     @Post(consumes = MediaType.ALL)
-    HttpResponse<String> answer(HttpRequest<?> request) {
+    HttpResponse<byte[]> answer(HttpRequest<?> request) {
         Call call = Call.of(request);
         boolean screen = "true".equals(request.getParameters().get("screen"));
 
@@ -65,7 +65,7 @@ class SpecialistController {
     }
 
     @Post(uri = "/accept", consumes = MediaType.ALL)
-    HttpResponse<String> accept(HttpRequest<?> request) {
+    HttpResponse<byte[]> accept(HttpRequest<?> request) {
         Call call = Call.of(request);
         if (!"1".equals(call.params().get("Digits").orElse(""))) {
             return Twiml.ok(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build());
