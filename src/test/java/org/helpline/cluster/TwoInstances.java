@@ -43,6 +43,11 @@ final class TwoInstances implements AutoCloseable {
         return first().getRequiredProperty("datasources.default.url", String.class);
     }
 
+    /** The port the first instance's server listens on, for a test that speaks HTTP to it byte by byte. */
+    int firstPort() {
+        return servers.get(0).getPort();
+    }
+
     ApplicationContext first() {
         return servers.get(0).getApplicationContext();
     }
