@@ -1,5 +1,6 @@
 package org.helpline.event;
 
+import com.github.f4b6a3.uuid.UuidCreator;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,7 +39,14 @@ public class CallEvents {
     private static final Logger LOG = LoggerFactory.getLogger(CallEvents.class);
     private static final Pattern MENU_KEY = Pattern.compile("[0-9*#]");
     private static final int BATCH = 500;
-    private static final int SUMMARY_SLICE = 1_000;
+    /** The detail of a step recorded at each poll of the queue's wait URL. */
+    public static final String WAITING = "waiting";
+    /**
+     * Calls per refresh statement. H2 checks each row a statement reads against its {@code IN} list one value at a
+     * time, so the cost of a slice grows with its size times its rows: 1,000 calls a slice spent half the CPU of a
+     * loaded helpline there (a JFR profile, 2026-12-04); with 100 their share fell to a fifth, for more statements.
+     */
+    private static final int SUMMARY_SLICE = 100;
     private static final Duration SPILL_WITHIN = Duration.ofSeconds(5);
     /** How far back a catch-up looks for calls other writers left behind. */
     private static final Duration CATCH_UP_SINCE = Duration.ofHours(6);
@@ -93,8 +100,11 @@ public class CallEvents {
             return;
         }
         String key = choice != null && MENU_KEY.matcher(choice).matches() ? choice : null;
-        CallEvent event = new CallEvent(UUID.randomUUID(), callSid, node, key, nextNode, language.code(), detail,
-            seconds, clock.instant());
+        // Time-ordered ids (UUID version 7): each new one sorts after the last, so a batch adds to the end of the
+        // primary key's index instead of copying a random page of it for every row (random ids did, on H2 and
+        // PostgreSQL alike), and it needs no SecureRandom per step.
+        CallEvent event = new CallEvent(UuidCreator.getTimeOrderedEpoch(), callSid, node, key, nextNode,
+            language.code(), detail, seconds, clock.instant());
         if (buffer.offer(event)) {
             return;
         }
@@ -182,7 +192,14 @@ public class CallEvents {
 
     private void write(List<CallEvent> events, boolean retry) {
         store.save(events, retry);
-        events.forEach(event -> unsummarised.add(event.callSid()));
+        for (CallEvent event : events) {
+            // A caller in the queue polls the wait URL again and again, and a poll changes nothing in the call's
+            // summary but its count of steps: refreshing on each one re-read every waiting call's growing list of
+            // steps every few seconds. The call's next other step (its queue result, its end) counts them all.
+            if (!WAITING.equals(event.detail())) {
+                unsummarised.add(event.callSid());
+            }
+        }
     }
 
     /**
@@ -195,8 +212,8 @@ public class CallEvents {
         if (unsummarised.isEmpty() || (!now && at.isBefore(summarisedAt.plus(summaryInterval)))) {
             return;
         }
-        // In slices, so that each statement's list of calls stays within what every database takes (PostgreSQL:
-        // 32,767 parameters), even when a spill file of a long outage has just been written back.
+        // In slices (see SUMMARY_SLICE), which also keep each statement within what every database takes, even
+        // when a spill file of a long outage has just been written back.
         List<String> calls = new ArrayList<>(unsummarised);
         for (int start = 0; start < calls.size(); start += SUMMARY_SLICE) {
             List<String> slice = calls.subList(start, Math.min(calls.size(), start + SUMMARY_SLICE));

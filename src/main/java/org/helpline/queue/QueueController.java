@@ -66,7 +66,7 @@ class QueueController {
         OptionalInt position = number(call.params(), "QueuePosition");
         OptionalInt averageWait = number(call.params(), "AvgQueueTime");
 
-        events.record(call.sid(), CallFlow.QUEUE, null, CallFlow.QUEUE, language, "waiting",
+        events.record(call.sid(), CallFlow.QUEUE, null, CallFlow.QUEUE, language, CallEvents.WAITING,
             boxed(number(call.params(), "QueueTime")));
         return Twiml.ok(waitMessage.build(language, position, averageWait));
     }

@@ -39,6 +39,7 @@ final class JfrProfile {
     /** The samples and loads of events that started between {@code from} and {@code to}. */
     static List<String> report(Path recording, Instant from, Instant to) throws IOException {
         List<RecordedEvent> samples = new ArrayList<>();
+        Allocations allocations = new Allocations();
         Map<String, Double> threadLoad = new HashMap<>();
         Set<Long> loadPeriods = new HashSet<>();
         double gcMillis = 0;
@@ -68,6 +69,7 @@ final class JfrProfile {
                         gcCount++;
                     }
                     case "jdk.Compilation" -> compileMillis += event.getDuration().toNanos() / 1e6;
+                    case "jdk.ObjectAllocationSample" -> allocations.add(event);
                     default -> {
                     }
                 }
@@ -118,6 +120,7 @@ final class JfrProfile {
         table(out, "our method, inclusive", ours, total, 18);
         table(out, "library hot spot, inclusive", hot, total, 10);
         table(out, "leaf method (self time)", leaves, total, 15);
+        allocations.report(out);
         return out;
     }
 
@@ -126,7 +129,7 @@ final class JfrProfile {
         return thread == null ? "?" : thread.replaceAll("[-#]?\\d+$", "").replaceAll("-\\d+-", "-");
     }
 
-    private static String name(RecordedFrame frame) {
+    static String name(RecordedFrame frame) {
         return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
     }
 

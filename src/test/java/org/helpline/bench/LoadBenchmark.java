@@ -104,6 +104,10 @@ public final class LoadBenchmark {
             System.out.println("start-up " + app.millisToFirstAnswer(APP_PORT, probe(true)) + " ms (pinned)");
             measure("helpline", app, APP_PORT, SignedCalls.Server.HELPLINE);
             profile(app, work).forEach(System.out::println);
+            Memory memory = Memory.of(app);
+            System.out.printf("heap after full GC %.1f MiB, RSS %d MiB; held by:%n", memory.heapAfterGcMib(),
+                memory.rssMib());
+            memory.heapTop().forEach(row -> System.out.println("  " + String.join("  ", row)));
         }
     }
 
@@ -126,8 +130,14 @@ public final class LoadBenchmark {
         int connections = settings.connections();
         Duration saturation = Duration.ofSeconds(settings.saturationSeconds());
         int saturationRequests = settings.saturationSeconds() * settings.maxRate();
-        LoadRun.closed(name + " warm-up", port, SignedCalls.calls(settings.warmupSeconds() * 8_000, port, kind),
-            connections, Duration.ofSeconds(settings.warmupSeconds()));
+        // In rounds of new calls until the time is up: one list sized for the whole warm-up ran out after half of
+        // it once the helpline got faster, and the JIT compiler was still at work in the measured runs.
+        long warmUpEnds = System.nanoTime() + Duration.ofSeconds(settings.warmupSeconds()).toNanos();
+        while (System.nanoTime() < warmUpEnds) {
+            Duration left = Duration.ofNanos(warmUpEnds - System.nanoTime());
+            LoadRun.closed(name + " warm-up", port, SignedCalls.calls(20 * settings.maxRate(), port, kind),
+                connections, left);
+        }
 
         List<SignedCalls.Request> requests = SignedCalls.calls(saturationRequests, port, kind);
         Latencies saturated = timed(server, () -> LoadRun.closed(name + ", saturation (" + connections
@@ -287,12 +297,12 @@ public final class LoadBenchmark {
     record Measured(Latencies saturation, Latencies fixedRate) {
     }
 
-    /** Memory of a server after its load: resident now and at peak, and the heap's live set. */
-    record Memory(long rssMib, long peakRssMib, double heapAfterGcMib) {
+    /** Memory of a server after its load: resident now and at peak, the heap's live set and who holds it. */
+    record Memory(long rssMib, long peakRssMib, double heapAfterGcMib, List<String[]> heapTop) {
 
         static Memory of(ServerProcess server) throws Exception {
             long[] rss = server.residentMib();
-            return new Memory(rss[0], rss[1], server.heapAfterGcMib());
+            return new Memory(rss[0], rss[1], server.heapAfterGcMib(), server.heapHistogram(12));
         }
     }
 

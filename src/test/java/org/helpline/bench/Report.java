@@ -132,6 +132,12 @@ final class Report {
         out.add(String.format("| helpline | %d | %d | %.1f |", appMemory.rssMib(), appMemory.peakRssMib(),
             appMemory.heapAfterGcMib()));
         out.add("");
+        out.add("What the helpline's live heap holds after its load (`jcmd GC.class_histogram`, the biggest classes):");
+        out.add("");
+        out.add("| class | MiB | instances |");
+        out.add("|---|---|---|");
+        appMemory.heapTop().forEach(row -> out.add("| `" + row[0] + "` | " + row[1] + " | " + row[2] + " |"));
+        out.add("");
     }
 
     /** The machine's cores, not the one this generator is pinned to. */

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 final class ServerProcess implements AutoCloseable {
 
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
 
     private final Process process;
     private final long launchedNanos;
@@ -85,6 +86,22 @@ final class ServerProcess implements AutoCloseable {
             }
         }
         return usedKib / 1024.0;
+    }
+
+    /**
+     * The classes that hold most of the heap, biggest first, as "class, MiB, instances" (from
+     * {@code GC.class_histogram}, which collects first, so this is the live set).
+     */
+    List<String[]> heapHistogram(int rows) throws IOException, InterruptedException {
+        List<String[]> top = new ArrayList<>();
+        for (String line : jcmd("GC.class_histogram").split("\n")) {
+            Matcher row = HISTOGRAM_ROW.matcher(line);
+            if (row.find() && top.size() < rows) {
+                top.add(new String[] {row.group(3), String.format("%.1f", Long.parseLong(row.group(2)) / 1048576.0),
+                    row.group(1)});
+            }
+        }
+        return top;
     }
 
     String jcmd(String... args) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package org.helpline.event;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -73,6 +75,31 @@ class CallEventsTest {
     }
 
     @Test
+    void whenACallerWaitsThroughManyPollsThenTheSummaryCountsEveryStepOnceTheQueueAnswers() throws SQLException {
+        CallWalk call = new CallWalk(new FakeTwilio(http.toBlocking()));
+        call.start();
+        call.press("0");
+        for (int poll = 1; poll <= 3; poll++) {
+            call.step("/voice/queue/wait?lang=en", Map.of("QueuePosition", "1", "QueueTime", 10 * poll + ""));
+        }
+        call.step("/voice/queue/result?lang=en", Map.of("QueueResult", "bridged", "QueueTime", "37"));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> summarySteps(call.callSid()) == 7);
+
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT queued, answered, answer_seconds, "
+                 + "longest_wait, last_node FROM call_summary WHERE call_sid = ?")) {
+            select.setString(1, call.callSid());
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(List.of(row.getInt(1), row.getInt(2), row.getInt(3), row.getInt(4)))
+                    .containsExactly(1, 1, 37, 37);
+                assertThat(row.getString(5)).isNull();
+            }
+        }
+    }
+
+    @Test
     void whenAStepCarriesNoCallSidThenItIsAnsweredButNotRecorded() {
         FakeTwilio twilio = new FakeTwilio(http.toBlocking());
         long unnamedBefore = events.unnamedSteps();
@@ -126,6 +153,18 @@ class CallEventsTest {
 
         assertThat(cells).isNotEmpty().noneMatch(cell -> cell.contains("3125550142"))
             .noneMatch(cell -> cell.contains("8332346343"));
+    }
+
+    /** The steps the call's summary was made from, or -1 before it has one (asked from the await's thread). */
+    private int summarySteps(String callSid) throws SQLException {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                 "SELECT events FROM call_summary WHERE call_sid = ?")) {
+            select.setString(1, callSid);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getInt(1) : -1;
+            }
+        }
     }
 
     private static org.assertj.core.groups.Tuple tuple(Object... values) {
