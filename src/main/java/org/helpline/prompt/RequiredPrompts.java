@@ -6,11 +6,15 @@ import org.helpline.directory.ResourceCategory;
 import org.helpline.flow.CallFlow;
 import org.helpline.flow.Node;
 import org.helpline.flow.Part;
+import org.helpline.sms.TextReplies;
 
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Every prompt id the call can speak: the flow's nodes, its fixed prompts, advice pieces and directory headings. */
+/**
+ * Every prompt id the service uses: the flow's nodes, its fixed prompts, advice pieces, directory headings, and the
+ * replies to incoming texts (scripts too, though never spoken).
+ */
 @Singleton
 public class RequiredPrompts {
 
@@ -29,6 +33,7 @@ public class RequiredPrompts {
             }
         }
         all.addAll(AdviceRules.PROMPTS);
+        all.addAll(TextReplies.PROMPTS);
         for (ResourceCategory category : ResourceCategory.values()) {
             all.add(category.headingPrompt());
         }

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public final class TwilioParams {
 
     private static final Pattern CALL_SID = Pattern.compile("[A-Za-z0-9]{1,64}");
+    /** Twilio's MessageSid: SM (a text) or MM (a picture message), then 32 hex digits. */
+    private static final Pattern MESSAGE_SID = Pattern.compile("(SM|MM)[0-9a-f]{32}");
 
     static final String ATTRIBUTE = "helpline.twilio-params";
     private static final TwilioParams NONE = new TwilioParams(Map.of());
@@ -62,6 +64,11 @@ public final class TwilioParams {
      */
     public Optional<String> callSid() {
         return get("CallSid").filter(sid -> CALL_SID.matcher(sid).matches());
+    }
+
+    /** Twilio's MessageSid of an incoming text, when it has Twilio's shape: like the CallSid, it goes into logs. */
+    public Optional<String> messageSid() {
+        return get("MessageSid").filter(sid -> MESSAGE_SID.matcher(sid).matches());
     }
 
     Map<String, String> asMap() {

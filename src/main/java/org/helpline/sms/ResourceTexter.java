@@ -11,31 +11,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * Texts the resource list to the number a caller is calling from. The number is used for this one message and
- * kept nowhere; sending happens off the call, so a slow or failing Twilio never holds the caller up.
+ * Texts the resource list to the number a caller is calling from, unless that number has texted STOP to the
+ * helpline. The number is used for this one message and kept nowhere; sending happens off the call, so a slow or
+ * failing Twilio never holds the caller up.
  */
 @Singleton
 public class ResourceTexter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResourceTexter.class);
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
 
     private final TwilioApi twilio;
     private final ResourceText text;
+    private final OptOuts optOuts;
+    private final NumberHash hash;
 
-    ResourceTexter(TwilioApi twilio, ResourceText text) {
+    ResourceTexter(TwilioApi twilio, ResourceText text, OptOuts optOuts, NumberHash hash) {
         this.twilio = twilio;
         this.text = text;
+        this.optOuts = optOuts;
+        this.hash = hash;
     }
 
-    /** Starts sending; false when it cannot even start (no Twilio account, a hidden number, no list to send). */
+    /**
+     * Starts sending; false when it cannot even start: no Twilio account, a hidden number, a number that opted out
+     * of texts (or the database cannot say whether it did), no list to send. May wait on the database.
+     */
     public boolean sendResources(TwilioParams params, Language language) {
-        Optional<String> caller = params.get("From").filter(number -> E164.matcher(number).matches());
-        Optional<String> helpline = params.get("To").filter(number -> E164.matcher(number).matches());
+        Optional<String> caller = E164.of(params.get("From"));
+        Optional<String> helpline = E164.of(params.get("To"));
         if (twilio.client().isEmpty() || caller.isEmpty() || helpline.isEmpty()) {
+            return false;
+        }
+        String callSid = params.callSid().orElse("unknown");
+        if (optOuts.optedOut(hash.of(caller.get()))) {
+            LOG.debug("Resource text for call {} not sent: opted out, or cannot be checked", callSid);
             return false;
         }
         Optional<String> body = text.list(language);
@@ -43,7 +54,6 @@ public class ResourceTexter {
             return false;
         }
 
-        String callSid = params.callSid().orElse("unknown");
         Message.creator(new PhoneNumber(caller.get()), new PhoneNumber(helpline.get()), body.get())
             .createAsync(twilio.client().get())
             .whenComplete((message, error) -> {

@@ -6,10 +6,9 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.helpline.support.CallWalk;
+import org.helpline.support.CuttableDatabase;
 import org.helpline.support.DatabaseLink;
 import org.helpline.support.FakeTwilio;
-import org.helpline.support.H2OverTcp;
-import org.helpline.support.H2ConnectionLost;
 import org.helpline.support.TwimlDoc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,11 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,13 +36,11 @@ class DatabaseOutageTest {
     private static final int SPILL_AFTER = 20;
     private static final int BUFFER = 100;
     private static final int BATCH = 500;
-    private static final Pattern POSTGRES_URL = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+).*");
 
     @TempDir
     Path folder;
 
-    private H2OverTcp h2;
-    private DatabaseLink link;
+    private CuttableDatabase link;
     private final List<ApplicationContext> running = new ArrayList<>();
 
     @AfterEach
@@ -54,9 +48,6 @@ class DatabaseOutageTest {
         running.forEach(ApplicationContext::close);
         if (link != null) {
             link.close();
-        }
-        if (h2 != null) {
-            h2.stop();
         }
     }
 
@@ -188,20 +179,8 @@ class DatabaseOutageTest {
 
     /** The run's database, reached through a link the test can cut. */
     private Map<String, Object> database() {
-        Map<String, Object> settings = new HashMap<>();
-        String postgres = System.getProperty("datasources.default.url");
-        Matcher url = postgres == null ? null : POSTGRES_URL.matcher(postgres);
-        if (url != null && url.matches()) {
-            link = new DatabaseLink(url.group(1), Integer.parseInt(url.group(2)));
-            settings.put("datasources.default.url",
-                "jdbc:postgresql://localhost:" + link.port() + "/" + url.group(3) + "?connectTimeout=1");
-        } else {
-            h2 = H2OverTcp.start();
-            link = new DatabaseLink("localhost", h2.port());
-            settings.put("datasources.default.url", H2OverTcp.url(link.port(), "outage"));
-            settings.put("datasources.default.exception-override-class-name", H2ConnectionLost.class.getName());
-        }
-        settings.put("datasources.default.connection-timeout", "1000");
+        link = new CuttableDatabase("outage");
+        Map<String, Object> settings = link.settings();
         settings.put("helpline.events.flush-interval", "200ms");
         settings.put("helpline.events.spill-after", String.valueOf(SPILL_AFTER));
         settings.put("helpline.events.buffer-capacity", String.valueOf(BUFFER));

@@ -10,6 +10,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.helpline.support.FakeTwilio;
+import org.helpline.support.IncomingText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Walks many calls with known caller numbers, with every logger at TRACE (bar those pinned in logback.xml), reads
- * every log line the service wrote and every cell of every table: a caller's number may appear only in
+ * Walks many calls with known caller numbers, and has the same numbers text the helpline (STOP, HELP, their own
+ * number, START, STOP again), with every logger at TRACE (bar those pinned in logback.xml), then reads every log
+ * line the service wrote and every cell of every table: a caller's number may appear only in
  * {@code callback_request}, where a caller asked for it. (The test's own HTTP client, which logs what it sends, is
  * not the service and is left out.)
  */
@@ -79,7 +82,15 @@ class PrivacyScanTest {
         }
         // A forged CallSid that would write a log line of its own, with a number in it.
         walk(twilio, "CA\nINFO forged line caller " + CALLERS[0], CALLERS[0]);
+        for (String caller : CALLERS) {
+            text(twilio, IncomingText.messageSid(), caller);
+        }
+        text(twilio, "SM\nINFO forged line texter " + CALLERS[0], CALLERS[0]);
         await().atMost(Duration.ofSeconds(5)).until(events::settled);
+        // Every number's last word was STOP: an opt-out each, kept as the number's keyed hash.
+        List<String> hashes = Stream.of(CALLERS).map(caller -> IncomingText.hash(FakeTwilio.AUTH_TOKEN, caller))
+            .toList();
+        await().atMost(Duration.ofSeconds(5)).until(() -> everyCell().get("sms_opt_out").containsAll(hashes));
         root.setLevel(rootLevel);
 
         List<String> lines = logs.list.stream()
@@ -88,7 +99,8 @@ class PrivacyScanTest {
             .toList();
         assertThat(lines).hasSizeGreaterThan(20);
         Map<String, List<String>> cells = everyCell();
-        assertThat(cells).containsKeys("call_event", "call_summary", "callback_request", "resource", "supervisor");
+        assertThat(cells).containsKeys("call_event", "call_summary", "callback_request", "resource", "supervisor",
+            "sms_opt_out");
         assertThat(cells.get("call_event")).isNotEmpty();
         for (String caller : CALLERS) {
             String digits = caller.substring(2);
@@ -116,6 +128,15 @@ class PrivacyScanTest {
         post(twilio, "/voice/callback/offer?lang=en&miss=0", base, "Digits", "");
         post(twilio, "/voice/callback/confirm?lang=en&miss=0", base, "Digits", "1");
         post(twilio, "/voice/status", base, "CallStatus", "completed");
+    }
+
+    /** Texts as a worried relative might send them; each must be answered with TwiML. */
+    private static void text(FakeTwilio twilio, String messageSid, String sender) {
+        for (String body : List.of("STOP", "HELP", "please call me back at " + sender, "START", "ayuda", "STOP")) {
+            Map<String, String> params = IncomingText.from(sender, body);
+            params.put("MessageSid", messageSid);
+            assertThat(twilio.post(IncomingText.PATH, params).twiml().xml()).doesNotContain(sender.substring(2));
+        }
     }
 
     private static void post(FakeTwilio twilio, String url, Map<String, String> base, String name, String value) {

@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Ten thousand generated requests at the webhooks: any path of ours or none, garbage state in the query, random
  * and oversized parameters, broken percent-escapes, other content types, other methods, forged, missing and
- * borrowed signatures, status callbacks in any order. Not one may get a 5xx; every 200 from a voice webhook is
- * well-formed TwiML; a body over 64 kB is refused with 413.
+ * borrowed signatures, status callbacks in any order, texts with any body. Not one may get a 5xx; every 200 from a
+ * voice or SMS webhook is well-formed TwiML; a body over 64 kB is refused with 413.
  */
 class WebhookFuzzTest {
 
@@ -42,7 +42,7 @@ class WebhookFuzzTest {
         "/voice/callback/number", "/voice/nowhere", "/sms/incoming", "/voice/menu/%2e%2e/key", "/voice//incoming");
     private static final List<String> NAMES = List.of("Digits", "CallSid", "From", "To", "SpeechResult",
         "Confidence", "QueueResult", "QueueTime", "QueuePosition", "AvgQueueTime", "CallStatus", "CallDuration",
-        "Caller", "x", "");
+        "Caller", "Body", "MessageSid", "x", "");
 
     private static final String INVALID_UTF8 = "invalid-utf8";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -98,7 +98,7 @@ class WebhookFuzzTest {
         if (body.length > 65_536 && !fuzz.method().equals("GET")) {
             assertThat(answer.statusCode()).isIn(413, 404, 405);
         }
-        if (answer.statusCode() == 200 && fuzz.path().startsWith("/voice/")) {
+        if (answer.statusCode() == 200 && (fuzz.path().startsWith("/voice/") || fuzz.path().startsWith("/sms/"))) {
             new TwimlDoc(answer.body());
         }
     }
@@ -113,7 +113,8 @@ class WebhookFuzzTest {
         // Oversized values are rare on purpose: they are slow to make and to sign, and a few suffice.
         Arbitrary<String> value = Arbitraries.frequencyOf(
             net.jqwik.api.Tuple.of(20, Arbitraries.of("1", "0", "*", "#", "", "12", "abc", "bridged", "hangup",
-                "leave", "completed", "+13125550100", "anonymous", "0.9", "-1", "1e9")),
+                "leave", "completed", "+13125550100", "anonymous", "0.9", "-1", "1e9", "STOP", " start ", "AYUDA",
+                "SM0123456789abcdef0123456789abcdef")),
             net.jqwik.api.Tuple.of(10, Arbitraries.strings().all().ofMaxLength(30)),
             net.jqwik.api.Tuple.of(1, Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(12_000)),
             net.jqwik.api.Tuple.of(1, Arbitraries.strings().withChars('a').ofMinLength(60_000).ofMaxLength(70_000)));

@@ -15,11 +15,18 @@ public final class CallWalk {
 
     private final FakeTwilio twilio;
     private final String callSid;
+    private final String caller;
     private TwimlDoc current;
 
     public CallWalk(FakeTwilio twilio) {
+        this(twilio, CALLER);
+    }
+
+    /** A call from another number than {@link #CALLER}. */
+    public CallWalk(FakeTwilio twilio, String caller) {
         this.twilio = twilio;
         this.callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
+        this.caller = caller;
     }
 
     public String callSid() {
@@ -63,7 +70,7 @@ public final class CallWalk {
     }
 
     private Map<String, String> params(Map<String, String> extra) {
-        Map<String, String> params = twilioParams(callSid, CALLER);
+        Map<String, String> params = twilioParams(callSid, caller);
         params.putAll(extra);
         return params;
     }
