@@ -123,9 +123,11 @@ class FigureQueries {
     /** Callers in the queue now: joined in the last few hours, with no queue result and no end of call since. */
     @Transactional(readOnly = true)
     public Waiting inQueue(Instant since) {
+        // A queue result ends only the wait it follows (a caller may join again); the call's end, whenever it
+        // came, ends every wait: Twilio's requests can arrive out of order.
         String sql = "SELECT COUNT(*), MIN(e.occurred_at) FROM call_event e WHERE e.detail = 'enqueued' "
             + "AND e.occurred_at >= ? AND NOT EXISTS (SELECT 1 FROM call_event r WHERE r.call_sid = e.call_sid "
-            + "AND r.occurred_at >= e.occurred_at AND (r.node = 'status' OR (r.node = 'queue' AND r.detail IN "
+            + "AND (r.node = 'status' OR (r.occurred_at >= e.occurred_at AND r.node = 'queue' AND r.detail IN "
             + QueueResults.SQL_LIST + ")))";
         return query(sql, statement -> statement.setObject(1, utc(since)), Waiting::from);
     }

@@ -204,6 +204,19 @@ class CallFiguresTest {
     }
 
     @Test
+    void whenACallsEndArrivedBeforeItsQueueStepThenItIsNotInTheQueueNow() {
+        int before = figures.of(WEEKEND, 60).now().callersInQueue();
+        Instant minuteAgo = Instant.now().minus(1, ChronoUnit.MINUTES);
+        // Twilio's requests can arrive out of order: the status callback first, the queue step a moment later.
+        known.add(events.save(new CallEvent(UUID.randomUUID(), "CAended" + run, "status", null, null, "en",
+            "completed", 30, minuteAgo)));
+        known.add(events.save(new CallEvent(UUID.randomUUID(), "CAended" + run, "queue", null, "queue", "en",
+            "enqueued", null, minuteAgo.plusSeconds(1))));
+
+        assertThat(figures.of(WEEKEND, 60).now().callersInQueue()).isEqualTo(before);
+    }
+
+    @Test
     void whenACallsStepsAreWrittenInSeveralBatchesThenItCountsOnce() {
         // C7, Sunday 10:00 CST: the writer saw its first steps in one batch, its queue result and end in later ones.
         List<CallEvent> before = List.copyOf(known);

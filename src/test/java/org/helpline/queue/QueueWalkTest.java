@@ -153,6 +153,8 @@ class QueueWalkTest {
 
         TwimlDoc full = call.step(after.redirect(), Map.of());
         assertThat(full.saidInGather()).containsExactly(en("queue-full"), en("closed-menu"));
+        // Every way of not reaching a specialist says what to do if someone is not breathing.
+        assertThat(full.saidInGather().get(0)).contains("call 9 1 1");
 
         TwimlDoc offer = call.step(call.press("1").redirect(), Map.of());
         assertThat(offer.saidInGather()).containsExactly(en("callback-confirm").replace("{last2}", "4 2"));
