@@ -116,7 +116,7 @@ class CallbackController {
         }
         boolean silent = call.params().get("Digits").filter(d -> !d.isEmpty()).isEmpty();
         return Twiml.ok(askNumber(state.withMisses(state.misses() + 1),
-            List.of(speech.prompt(state.language(), silent ? "no-input" : "callback-bad-number"))));
+            List.of(speech.prompt(state.language(), silent ? "callback-no-number" : "callback-bad-number"))));
     }
 
     private VoiceResponse confirm(CallState state, String callerId, List<Utterance> leadIn) {

@@ -36,7 +36,8 @@ public final class CallFlow {
         "queue-hold",
         "queue-error", "queue-after-call", "queue-callback-offer", "queue-wait-one", "goodbye", "goodbye-closed",
         "specialist-connect", "specialist-screen",
-        "callback-confirm", "callback-number", "callback-bad-number", "callback-saved", "callback-unavailable",
+        "callback-confirm", "callback-number", "callback-no-number", "callback-bad-number", "callback-saved",
+        "callback-unavailable",
         "resources-intro", "resource-phone", "resources-unavailable", "sms-sent", "sms-unavailable");
 
     private final Map<String, Node> nodes;
