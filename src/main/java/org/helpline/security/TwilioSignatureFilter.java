@@ -1,6 +1,8 @@
 package org.helpline.security;
 
 import com.twilio.security.RequestValidator;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
@@ -31,14 +33,28 @@ class TwilioSignatureFilter implements Ordered {
     private static final Logger LOG = LoggerFactory.getLogger(TwilioSignatureFilter.class);
     static final String SIGNATURE_HEADER = "X-Twilio-Signature";
 
+    /** Counted by reason, so that a wrong {@code PUBLIC_BASE_URL} (every call refused) shows on a graph. */
+    static final String REFUSED = "helpline.webhooks.refused";
+
     private final SignatureSettings settings;
     private final PublicUrls urls;
     private final RequestValidator validator;
+    private final Counter notForm;
+    private final Counter missing;
+    private final Counter wrong;
 
-    TwilioSignatureFilter(SignatureSettings settings, PublicUrls urls) {
+    TwilioSignatureFilter(SignatureSettings settings, PublicUrls urls, MeterRegistry meters) {
         this.settings = settings;
         this.urls = urls;
         this.validator = settings.authToken().isBlank() ? null : new RequestValidator(settings.authToken());
+        this.notForm = refused(meters, "not-a-form");
+        this.missing = refused(meters, "missing-signature");
+        this.wrong = refused(meters, "wrong-signature");
+    }
+
+    private static Counter refused(MeterRegistry meters, String reason) {
+        return Counter.builder(REFUSED).description("Webhook requests refused before any call flow")
+            .tag("reason", reason).register(meters);
     }
 
     @Override
@@ -52,6 +68,7 @@ class TwilioSignatureFilter implements Ordered {
         var parsed = TwilioParams.parse(request.getMethod() == HttpMethod.POST ? body : null);
         if (parsed.isEmpty()) {
             LOG.warn("Refused {} {}: body is not a form Twilio would send", request.getMethod(), request.getPath());
+            notForm.increment();
             return HttpResponse.status(HttpStatus.BAD_REQUEST);
         }
         TwilioParams params = parsed.get();
@@ -70,6 +87,7 @@ class TwilioSignatureFilter implements Ordered {
 
         LOG.warn("Refused {} {}: {} Twilio signature", request.getMethod(), request.getPath(),
             signature == null ? "missing" : "wrong");
+        (signature == null ? missing : wrong).increment();
         return HttpResponse.status(HttpStatus.FORBIDDEN);
     }
 }

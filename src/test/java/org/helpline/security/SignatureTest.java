@@ -1,6 +1,9 @@
 package org.helpline.security;
 
 import com.twilio.security.RequestValidator;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
@@ -30,6 +33,9 @@ class SignatureTest {
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Inject
+    MeterRegistry meters;
 
     private FakeTwilio twilio;
 
@@ -83,6 +89,23 @@ class SignatureTest {
     }
 
     @Test
+    void whenRequestsAreRefusedThenEachIsCountedByItsReasonForOperators() {
+        double missingBefore = refused("missing-signature");
+        double wrongBefore = refused("wrong-signature");
+
+        twilio.send("/voice/incoming", "CallSid=CA1&From=%2B13125550100", null);
+        twilio.send("/voice/incoming", "CallSid=CA1&From=%2B13125550100", "bm90IGEgc2lnbmF0dXJl");
+        twilio.send("/sms/incoming", "MessageSid=SM1&Body=hi", "bm90IGEgc2lnbmF0dXJl");
+        twilio.post("/voice/incoming", Map.of("CallSid", "CA1", "From", "+13125550100"));
+
+        assertThat(refused("missing-signature") - missingBefore).isEqualTo(1.0);
+        assertThat(refused("wrong-signature") - wrongBefore).isEqualTo(2.0);
+        assertThat(meters.find(TwilioSignatureFilter.REFUSED).meters())
+            .allSatisfy(meter -> assertThat(meter.getId().getTags()).extracting(Tag::getKey)
+                .containsExactly("reason"));
+    }
+
+    @Test
     void whenTheSignatureIsForOtherParametersThenTheRequestIsRefused() {
         String signature = TwilioSigner.sign(FakeTwilio.AUTH_TOKEN, FakeTwilio.PUBLIC_BASE + "/voice/incoming",
             Map.of("CallSid", "CA1", "Digits", "1"));
@@ -132,5 +155,10 @@ class SignatureTest {
         PublicUrls urls() {
             return new PublicUrls(base);
         }
+    }
+
+    private double refused(String reason) {
+        Counter counter = meters.find(TwilioSignatureFilter.REFUSED).tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 }
