@@ -26,23 +26,28 @@ class NumberHash {
     private static final String HMAC = "HmacSHA256";
 
     private final SecretKeySpec key;
-    private final String keySource;
+    /** What start-up must say about the key, or null when it is a setting of its own. */
+    private final String keyWarning;
 
     NumberHash(@Value("${helpline.privacy.number-key:}") String numberKey,
                @Value("${helpline.twilio.auth-token:}") String authToken) {
+        byte[] secret;
         if (!numberKey.isBlank()) {
-            this.key = new SecretKeySpec(numberKey.getBytes(StandardCharsets.UTF_8), HMAC);
-            this.keySource = "setting";
+            secret = numberKey.getBytes(StandardCharsets.UTF_8);
+            keyWarning = null;
         } else if (!authToken.isBlank()) {
-            this.key = new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), HMAC);
-            this.keySource = "auth-token";
+            secret = authToken.getBytes(StandardCharsets.UTF_8);
+            keyWarning = "HELPLINE_NUMBER_KEY is not set, so phone numbers are hashed with the Twilio auth token: if "
+                + "that token is changed, the texting opt-outs kept so far stop matching. Set HELPLINE_NUMBER_KEY to a "
+                + "lasting secret of its own";
         } else {
             // Only a local trial runs without a token (the signature check is then off and says so at start-up).
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            this.key = new SecretKeySpec(random, HMAC);
-            this.keySource = "random";
+            secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            keyWarning = "Neither HELPLINE_NUMBER_KEY nor TWILIO_AUTH_TOKEN is set: phone numbers are hashed with a "
+                + "key made for this run only, so texting opt-outs kept now stop matching at the next start";
         }
+        this.key = new SecretKeySpec(secret, HMAC);
     }
 
     /** The hash of a number in E.164 form; the same number always gives the same hash under one key. */
@@ -59,13 +64,8 @@ class NumberHash {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        if (keySource.equals("auth-token")) {
-            LOG.warn("HELPLINE_NUMBER_KEY is not set, so phone numbers are hashed with the Twilio auth token: if that "
-                + "token is changed, the texting opt-outs kept so far stop matching. Set HELPLINE_NUMBER_KEY to a "
-                + "lasting secret of its own");
-        } else if (keySource.equals("random")) {
-            LOG.warn("Neither HELPLINE_NUMBER_KEY nor TWILIO_AUTH_TOKEN is set: phone numbers are hashed with a key "
-                + "made for this run only, so texting opt-outs kept now stop matching at the next start");
+        if (keyWarning != null) {
+            LOG.warn(keyWarning);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The numbers that asked for no more texts, by their keyed hash. A STOP or START counts on this instance the moment
@@ -38,8 +39,8 @@ class OptOuts {
     /** The latest change for each number not yet in the database; a later change replaces an earlier one. */
     private final Map<String, Change> unwritten = new ConcurrentHashMap<>();
     private final AtomicBoolean writeQueued = new AtomicBoolean();
-    private final AtomicBoolean failing = new AtomicBoolean();
-    private volatile long lastFailure = NEVER;
+    /** When reading or writing last failed ({@link System#nanoTime}), or NEVER since the last success. */
+    private final AtomicLong lastFailure = new AtomicLong(NEVER);
 
     /** An opt-out ({@code optOut}) or its end, and when the text asking for it arrived. */
     private record Change(boolean optOut, Instant at) {
@@ -70,7 +71,8 @@ class OptOuts {
         if (change != null) {
             return change.optOut();
         }
-        if (lastFailure != NEVER && System.nanoTime() - lastFailure < QUIET_AFTER_FAILURE) {
+        long failedAt = lastFailure.get();
+        if (failedAt != NEVER && System.nanoTime() - failedAt < QUIET_AFTER_FAILURE) {
             return true;
         }
         try {
@@ -140,17 +142,15 @@ class OptOuts {
     }
 
     private void noteFailure(String what, RuntimeException e) {
-        lastFailure = System.nanoTime();
         // Once per outage, not on every retry or lookup.
-        if (failing.compareAndSet(false, true)) {
+        if (lastFailure.getAndSet(System.nanoTime()) == NEVER) {
             LOG.warn("Cannot {} texting opt-outs ({} STOP or START kept in memory, tried again every few seconds; "
                 + "meanwhile no resource list is texted): {}", what, unwritten.size(), e.toString());
         }
     }
 
     private void noteSuccess() {
-        lastFailure = NEVER;
-        if (failing.compareAndSet(true, false)) {
+        if (lastFailure.getAndSet(NEVER) != NEVER) {
             LOG.info("Texting opt-outs can be read and written again");
         }
     }

@@ -18,8 +18,12 @@ import java.util.Map;
 @Singleton
 public class TextReplies {
 
-    /** The scripts of the replies: a STOP gets none. */
-    public static final List<String> PROMPTS = List.of("text-help", "text-start", "text-other");
+    /** The script of each reply; a STOP gets none. */
+    private static final Map<Keyword, String> SCRIPTS = Map.of(Keyword.HELP, "text-help", Keyword.START,
+        "text-start", Keyword.OTHER, "text-other");
+
+    /** The scripts of the replies, for the start-up check. */
+    public static final List<String> PROMPTS = List.copyOf(SCRIPTS.values());
 
     /**
      * The answer to an opt-out: no message. Twilio sends the carrier's confirmation itself and would refuse a
@@ -30,9 +34,7 @@ public class TextReplies {
     private final Map<Keyword, Map<Language, String>> replies = new EnumMap<>(Keyword.class);
 
     TextReplies(Speech speech) {
-        Map<Keyword, String> scripts = Map.of(Keyword.HELP, "text-help", Keyword.START, "text-start",
-            Keyword.OTHER, "text-other");
-        scripts.forEach((keyword, id) -> {
+        SCRIPTS.forEach((keyword, id) -> {
             Map<Language, String> byLanguage = new EnumMap<>(Language.class);
             for (Language language : Language.values()) {
                 Message message = new Message.Builder(speech.script(language, id)).build();

@@ -39,7 +39,8 @@ class IncomingTextTest {
 
     private static final AtomicInteger NEXT_NUMBER = new AtomicInteger(100);
     /** The GSM-7 default alphabet (3GPP TS 23.038) bar its escape: text in it goes 153 characters a segment. */
-    private static final String GSM_7 = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    private static final String GSM_7 = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ"
+        + " !\"#¤%&'()*+,-./0123456789:;<=>?"
         + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final int TWO_SEGMENTS = 2 * 153;
 
