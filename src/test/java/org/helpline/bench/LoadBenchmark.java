@@ -29,6 +29,8 @@ public final class LoadBenchmark {
     private final List<Latencies> phases = new ArrayList<>();
     /** Per phase: server CPU per request (us), server busy and generator busy (% of a core). */
     private final Map<Latencies, double[]> cpu = new java.util.HashMap<>();
+    /** Per phase: the server's busiest kinds of thread, % of a core (from /proc, so JFR is not needed). */
+    private final Map<Latencies, Map<String, Long>> threadCpu = new java.util.HashMap<>();
     /** The database settings the helpline runs with now (none for its own H2 file). */
     private static Map<String, String> database = Map.of();
 
@@ -153,10 +155,26 @@ public final class LoadBenchmark {
 
     private Latencies timed(ServerProcess server, Phase phase) throws Exception {
         long cpuBefore = server.cpuMillis();
+        Map<String, Long> threadsBefore = server.cpuMillisByThread();
         long generatorBefore = generatorCpuMillis();
         Latencies result = phase.run();
         note(result, server.cpuMillis() - cpuBefore, generatorCpuMillis() - generatorBefore);
+        threadCpu.put(result, byThreadSince(threadsBefore, server.cpuMillisByThread(), result.seconds()));
+        System.out.println("  server CPU by thread (% of a core): " + threadCpu.get(result));
         return result;
+    }
+
+    /** The busiest kinds of thread over a phase, as a share of one core, largest first. */
+    private static Map<String, Long> byThreadSince(Map<String, Long> before, Map<String, Long> after,
+                                                   double seconds) {
+        Map<String, Long> shares = new java.util.LinkedHashMap<>();
+        after.entrySet().stream()
+            .map(entry -> Map.entry(entry.getKey(), entry.getValue() - before.getOrDefault(entry.getKey(), 0L)))
+            .filter(entry -> entry.getValue() > 0)
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .limit(8)
+            .forEach(entry -> shares.put(entry.getKey(), Math.round(entry.getValue() / 10.0 / seconds)));
+        return shares;
     }
 
     private void note(Latencies result, double serverCpu, double generatorCpu) {
