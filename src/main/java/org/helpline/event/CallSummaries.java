@@ -142,7 +142,7 @@ public class CallSummaries {
     }
 
     /** Waits for other instances' writers to commit, and holds them off until this transaction ends. */
-    private static void takeTurn(Connection connection) throws SQLException {
+    static void takeTurn(Connection connection) throws SQLException {
         try (PreparedStatement turn = connection.prepareStatement(
             "UPDATE summary_turn SET taken_at = CURRENT_TIMESTAMP WHERE id = 1")) {
             turn.executeUpdate();

@@ -20,13 +20,15 @@ import java.util.UUID;
  * <p>
  * The rows go in as one JDBC batch of a single prepared insert rather than through the repository's
  * {@code saveAll}, whose bookkeeping for each entity (auto-populated values, copies of the entity) was a sixth of
- * the event writer's allocation under load (JFR, bench/load.sh, 2026-12-04), for rows that need none of it.
+ * the event writer's allocation under load (JFR, bench/load.sh, 2026-12-04), for rows that need none of it. The
+ * menu choices among them are counted in the same transaction and go in marked as counted (see
+ * {@link ChoiceRollup#addInserted}).
  */
 @Singleton
 class EventStore {
 
     private static final String INSERT = "INSERT INTO call_event (id, call_sid, node, choice, next_node, language, "
-        + "detail, seconds, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        + "detail, seconds, occurred_at, rolled_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final CallEventRepository repository;
     private final JdbcOperations jdbc;
@@ -50,7 +52,10 @@ class EventStore {
             return;
         }
         List<CallEvent> rows = missing;
+        // The choices are counted in the insert's transaction: a batch that failed took its counts with it, and
+        // one that was saved after all is skipped above with its counts.
         jdbc.execute((Connection connection) -> {
+            ChoiceRollup.addInserted(connection, rows);
             insert(connection, rows);
             return null;
         });
@@ -72,6 +77,7 @@ class EventStore {
                     insert.setInt(8, event.seconds());
                 }
                 insert.setObject(9, event.occurredAt().atOffset(ZoneOffset.UTC));
+                insert.setBoolean(10, ChoiceRollup.isChoice(event));
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -39,6 +39,9 @@ class RollupsByChangeTest {
     CallSummaries summaries;
 
     @Inject
+    EventStore store;
+
+    @Inject
     DataSource dataSource;
 
     private final long seed = System.nanoTime();
@@ -71,6 +74,39 @@ class RollupsByChangeTest {
         }
 
         assertThat(kept()).as("seed %d", seed).isEqualTo(recounted()).isNotEmpty();
+    }
+
+    @Test
+    void whenTheWriterSavesFirstTriesAndRetriesThenEachChoiceIsCountedOnce() throws SQLException {
+        List<CallEvent> all = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            all.addAll(call("CA" + run + i));
+        }
+        Collections.shuffle(all, random);
+
+        int at = 0;
+        while (at < all.size()) {
+            List<CallEvent> batch = all.subList(at, Math.min(all.size(), at + 1 + random.nextInt(40)));
+            int tries = random.nextInt(3);
+            if (tries == 0) {
+                // A first try that failed before reaching the database: only the retry writes it.
+                store.save(batch, true);
+            } else {
+                store.save(batch, false);
+            }
+            if (tries == 2) {
+                // A first try that was saved although it seemed to fail: the retry must add nothing.
+                store.save(batch, true);
+            }
+            if (random.nextBoolean()) {
+                summaries.refresh(batch.stream().map(CallEvent::callSid).distinct().toList());
+            }
+            at += batch.size();
+        }
+        summaries.refresh(List.copyOf(sids));
+
+        assertThat(kept()).as("seed %d", seed).isEqualTo(recounted())
+            .anyMatch(line -> line.startsWith("choice "));
     }
 
     @Test
