@@ -52,6 +52,7 @@ public final class LoadBenchmark {
         String loadBefore = loadAverage();
         Report report = new Report(settings, loadBefore);
         report.cpu = this::cpu;
+        report.threads = phase -> threadCpu.getOrDefault(phase, Map.of());
         report.database = db.name();
         if (Boolean.getBoolean("bench.helpline-only")) {
             database = db.newDatabase();

@@ -25,6 +25,8 @@ final class Report {
     String loadAfter;
     String database = "H2";
     Function<Latencies, double[]> cpu = phase -> new double[] {Double.NaN, Double.NaN, Double.NaN};
+    /** A phase's busiest kinds of server thread, % of a core. */
+    Function<Latencies, java.util.Map<String, Long>> threads = phase -> java.util.Map.of();
 
     Report(BenchSettings settings, String loadBefore) {
         this.settings = settings;
@@ -104,6 +106,10 @@ final class Report {
                 phase.name(), phase.requests(), phase.perSecond(), phase.millis(0.5), phase.millis(0.99),
                 phase.maxMillis(), phase.errors(), used[0], used[1], used[2]));
         }
+        out.add("");
+        out.add("The helpline's CPU by kind of thread (from `/proc/<pid>/task`, % of one core; numbers in thread "
+            + "names shown as #): saturation " + threads.apply(app.saturation()) + "; fixed rate "
+            + threads.apply(app.fixedRate()) + ".");
         out.add("");
         out.add(String.format("Waiting callers: %,d callers, each on its own connection (%,d open at once at most), "
             + "each polling `/voice/queue/wait` every 5 s for %d s.", waiting.callers(), waiting.maxOpenConnections(),
