@@ -122,7 +122,7 @@ final class Report {
         out.add("");
         out.add("Start-up is from launching `java` to the first 200 answer (a signed `POST /voice/incoming` for the "
             + "helpline, its one POST for the baseline), on both cores, with `-Xmx128m`. The first helpline run "
-            + "creates a new H2 database (migrations run); the others restart on it.");
+            + "is on a new database (migrations run); the others restart on it.");
         out.add("");
         out.add("| server | start-ups (ms) |");
         out.add("|---|---|");
