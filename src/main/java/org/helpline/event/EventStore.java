@@ -43,15 +43,10 @@ class EventStore {
         if (events.isEmpty()) {
             return;
         }
-        List<CallEvent> missing = events;
-        if (someMayBeSaved) {
-            Set<UUID> present = Set.copyOf(repository.findIdByIdIn(events.stream().map(CallEvent::id).toList()));
-            missing = events.stream().filter(event -> !present.contains(event.id())).toList();
-        }
-        if (missing.isEmpty()) {
+        List<CallEvent> rows = someMayBeSaved ? notYetSaved(events) : events;
+        if (rows.isEmpty()) {
             return;
         }
-        List<CallEvent> rows = missing;
         // The choices are counted in the insert's transaction: a batch that failed took its counts with it, and
         // one that was saved after all is skipped above with its counts.
         jdbc.execute((Connection connection) -> {
@@ -59,6 +54,11 @@ class EventStore {
             insert(connection, rows);
             return null;
         });
+    }
+
+    private List<CallEvent> notYetSaved(List<CallEvent> events) {
+        Set<UUID> present = Set.copyOf(repository.findIdByIdIn(events.stream().map(CallEvent::id).toList()));
+        return events.stream().filter(event -> !present.contains(event.id())).toList();
     }
 
     private static void insert(Connection connection, List<CallEvent> events) throws SQLException {

@@ -116,7 +116,11 @@ final class ServerProcess implements AutoCloseable {
 
     /** CPU time the process has used so far (user and system, all its threads), in milliseconds. */
     long cpuMillis() throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
+        return cpuMillisOf(Files.readString(Path.of("/proc", String.valueOf(pid()), "stat")));
+    }
+
+    /** The CPU time in a process's or a thread's {@code stat} line, in milliseconds. */
+    private static long cpuMillisOf(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // Fields 14 and 15 of stat (utime, stime), counted after the command name; clock ticks of 10 ms.
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
@@ -138,8 +142,7 @@ final class ServerProcess implements AutoCloseable {
                 }
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
                     .replaceAll("[0-9]+", "#");
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                byKind.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10, Long::sum);
+                byKind.merge(name, cpuMillisOf(stat), Long::sum);
             }
         }
         return byKind;

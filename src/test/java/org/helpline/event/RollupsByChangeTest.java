@@ -59,18 +59,9 @@ class RollupsByChangeTest {
 
     @Test
     void whenStepsArriveInShuffledBatchesThenTheRollupsEqualARecount() throws SQLException {
-        List<CallEvent> all = new ArrayList<>();
-        for (int i = 0; i < 80; i++) {
-            all.addAll(call("CA" + run + i));
-        }
-        Collections.shuffle(all, random);
-
-        int at = 0;
-        while (at < all.size()) {
-            List<CallEvent> batch = all.subList(at, Math.min(all.size(), at + 1 + random.nextInt(40)));
+        for (List<CallEvent> batch : shuffledBatches(80)) {
             events.saveAll(batch);
             summaries.refresh(batch.stream().map(CallEvent::callSid).distinct().toList());
-            at += batch.size();
         }
 
         assertThat(kept()).as("seed %d", seed).isEqualTo(recounted()).isNotEmpty();
@@ -78,15 +69,7 @@ class RollupsByChangeTest {
 
     @Test
     void whenTheWriterSavesFirstTriesAndRetriesThenEachChoiceIsCountedOnce() throws SQLException {
-        List<CallEvent> all = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            all.addAll(call("CA" + run + i));
-        }
-        Collections.shuffle(all, random);
-
-        int at = 0;
-        while (at < all.size()) {
-            List<CallEvent> batch = all.subList(at, Math.min(all.size(), at + 1 + random.nextInt(40)));
+        for (List<CallEvent> batch : shuffledBatches(60)) {
             int tries = random.nextInt(3);
             if (tries == 0) {
                 // A first try that failed before reaching the database: only the retry writes it.
@@ -101,7 +84,6 @@ class RollupsByChangeTest {
             if (random.nextBoolean()) {
                 summaries.refresh(batch.stream().map(CallEvent::callSid).distinct().toList());
             }
-            at += batch.size();
         }
         summaries.refresh(List.copyOf(sids));
 
@@ -144,6 +126,21 @@ class RollupsByChangeTest {
         assertThat(kept()).as("seed %d", seed).isEqualTo(recounted())
             .anyMatch(line -> line.startsWith("calls " + earlier + " 1 "))
             .noneMatch(line -> line.startsWith("calls " + later + " "));
+    }
+
+    /** The steps of this many random calls, shuffled, cut into batches of 1 to 40 steps. */
+    private List<List<CallEvent>> shuffledBatches(int calls) {
+        List<CallEvent> all = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            all.addAll(call("CA" + run + i));
+        }
+        Collections.shuffle(all, random);
+
+        List<List<CallEvent>> batches = new ArrayList<>();
+        for (int at = 0; at < all.size(); at += batches.get(batches.size() - 1).size()) {
+            batches.add(all.subList(at, Math.min(all.size(), at + 1 + random.nextInt(40))));
+        }
+        return batches;
     }
 
     /** A call with random steps and times inside the window: language, menu keys, the queue, sometimes an end. */
