@@ -19,9 +19,7 @@ final class HelplineFlow {
 
     static List<Node> nodes() {
         return List.of(
-            node(CallFlow.MAIN).menu("main-menu")
-                .key('1', "stages").key('2', "question-stage").key('3', "overdose").key('4', "resources")
-                .key('5', "facts").key('9', new Target.ToLanguage(Language.ES)).key('*', AGAIN).build(),
+            mainKeys(node(CallFlow.MAIN).menu("main-menu")).key('*', AGAIN).build(),
 
             node("stages").menu("stage-menu")
                 .key('1', "stage-new").key('2', "stage-denial").key('3', "stage-recovery").key('4', "stage-relapse")
@@ -38,9 +36,8 @@ final class HelplineFlow {
 
             node("resources").says("resources-intro").says(new Part.Resources(null)).menu("after-resources")
                 .key('1', AGAIN).key('2', "resources-texted").build(),
-            node("resources-texted").says(new Part.TextResources()).menu("main-menu")
-                .key('1', "stages").key('2', "question-stage").key('3', "overdose").key('4', "resources")
-                .key('5', "facts").build(),
+            // The main menu's own words follow the text, so its keys all work here too, 9 included.
+            mainKeys(node("resources-texted").says(new Part.TextResources()).menu("main-menu")).build(),
 
             node("question-stage").menu("question-stage")
                 .key('1', answer("question-risk")).key('2', answer("question-risk"))
@@ -59,6 +56,12 @@ final class HelplineFlow {
             handOff(CallFlow.QUEUE),
             handOff(CallFlow.QUEUE_ANYWAY),
             handOff(CallFlow.CALLBACK));
+    }
+
+    /** The main menu's choices, for every node that says the main menu. */
+    private static NodeBuilder mainKeys(NodeBuilder menu) {
+        return menu.key('1', "stages").key('2', "question-stage").key('3', "overdose").key('4', "resources")
+            .key('5', "facts").key('9', new Target.ToLanguage(Language.ES));
     }
 
     /** A node whose caller is handed to another feature's webhooks: the queue, or a call-back request. */

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.helpline.support.Scripts.en;
@@ -136,6 +138,25 @@ class CallWalkTest {
 
         assertThat(texted.saidInGather()).containsExactly(en("sms-unavailable"), en("main-menu"));
         assertThat(call.press("0").has("/Response/Enqueue")).isTrue();
+    }
+
+    @Test
+    void whenCallerPressesAMainMenuKeyAfterTheListIsTextedThenItWorksAsAtTheMainMenu() {
+        Map<String, List<String>> heard = new LinkedHashMap<>();
+        for (String key : List.of("1", "2", "3", "5", "9", "*")) {
+            call.start();
+            call.press("4");
+            call.press("2");
+            heard.put(key, call.press(key).saidInGather());
+        }
+
+        assertThat(heard).containsExactly(
+            Map.entry("1", List.of(en("stage-menu"))),
+            Map.entry("2", List.of(en("question-stage"))),
+            Map.entry("3", List.of(en("overdose"), en("after-overdose"))),
+            Map.entry("5", List.of(en("facts"), en("after-facts"))),
+            Map.entry("9", List.of(es("welcome"), es("safety"), es("main-menu"))),
+            Map.entry("*", List.of(en("main-menu"))));
     }
 
     @Test
