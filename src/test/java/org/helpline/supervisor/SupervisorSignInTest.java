@@ -63,6 +63,18 @@ class SupervisorSignInTest {
         assertThat(answer.body()).doesNotContain("+1");
     }
 
+    /** Sign-ins are not checked on Twilio's webhooks (they carry its signature): no path may use that to slip by. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/voice/../supervisor/api/figures", "/voice/%2E%2E/supervisor/api/figures",
+        "/voice%2F..%2Fsupervisor/api/figures", "/sms/../supervisor/api/callbacks", "//supervisor/api/figures",
+        "/voicemail/../supervisor/api/figures", "/voicemail", "/smsx"})
+    void whenAPathLooksLikeAWebhookButIsNotOneThenItStillNeedsASignIn(String path) {
+        HttpResponse<String> answer = browser.get(path);
+
+        assertThat(answer.statusCode()).isIn(302, 303, 401, 403, 404);
+        assertThat(answer.body()).doesNotContain("calls").doesNotContain("+1");
+    }
+
     @Test
     void whenTheSignInFormComesWithoutItsTokenThenItIsRefused() {
         HttpResponse<String> answer = browser.post("/supervisor/login",
