@@ -56,6 +56,8 @@ public class CsrfProtection {
             // Thrown rather than answered here, so Micronaut's error handling writes the page a browser shows.
             throw RequestRefused.formExpired();
         }
+        // A form shown again with its problems must carry the token too, or its corrected copy would be refused.
+        request.setAttribute(ATTRIBUTE, cookie);
     }
 
     @ResponseFilter
