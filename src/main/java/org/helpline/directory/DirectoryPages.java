@@ -14,6 +14,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import org.helpline.supervisor.CsrfProtection;
+import org.helpline.supervisor.RequestRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +73,7 @@ class DirectoryPages {
     Object change(HttpRequest<?> request, Principal principal, String id, @Body Map<String, String> form) {
         Optional<Resource> found = id.matches("\\d{1,18}") ? repository.findById(Long.valueOf(id)) : Optional.empty();
         if (found.isEmpty()) {
-            return HttpResponse.badRequest("That resource is no longer in the directory.");
+            throw RequestRefused.cannotChange("That resource is no longer in the directory.");
         }
         Resource resource = found.get();
         String action = form.getOrDefault("action", "save");
@@ -88,9 +89,7 @@ class DirectoryPages {
                 }
                 repository.update(input.toResource(resource.id(), resource.position(), resource.active()));
             }
-            default -> {
-                return HttpResponse.badRequest("Unknown change.");
-            }
+            default -> throw RequestRefused.cannotChange("That is not a change this page can make.");
         }
         directory.changed();
         LOG.info("Supervisor {} changed resource {}: {}", principal.getName(), id, action);

@@ -14,6 +14,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import org.helpline.supervisor.CsrfProtection;
+import org.helpline.supervisor.RequestRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,7 +134,7 @@ class HoursPages {
     private Object remove(Principal principal, String id, Consumer<Long> delete, String what, String gone) {
         Long key = parseId(id);
         if (key == null) {
-            return HttpResponse.badRequest(gone);
+            throw RequestRefused.cannotChange(gone);
         }
         delete.accept(key);
         openingHours.changed();

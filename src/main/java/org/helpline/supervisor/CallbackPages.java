@@ -75,7 +75,7 @@ class CallbackPages {
             : "failed".equals(outcome) ? CallbackRequest.FAILED : null;
         UUID uuid = parse(id);
         if (status == null || uuid == null || !requests.close(uuid, status)) {
-            return HttpResponse.badRequest("That request cannot be closed: it is unknown or already closed.");
+            throw RequestRefused.cannotChange("That request cannot be closed: it is unknown or already closed.");
         }
         return HttpResponse.seeOther(URI.create("/supervisor/callbacks"));
     }

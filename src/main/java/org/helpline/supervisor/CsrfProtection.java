@@ -3,8 +3,6 @@ package org.helpline.supervisor;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.RequestFilter;
@@ -40,8 +38,7 @@ public class CsrfProtection {
     private final SecureRandom random = new SecureRandom();
 
     @RequestFilter
-    @Nullable
-    HttpResponse<?> check(HttpRequest<?> request, @Body @Nullable String body) {
+    void check(HttpRequest<?> request, @Body @Nullable String body) {
         String cookie = request.getCookies().findCookie(COOKIE).map(Cookie::getValue).orElse(null);
         if (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD) {
             if (cookie == null) {
@@ -49,17 +46,18 @@ public class CsrfProtection {
                 request.setAttribute(NEW, Boolean.TRUE);
             }
             request.setAttribute(ATTRIBUTE, cookie);
-            return null;
+            return;
         }
 
         String sent = formField(body);
         if (cookie == null || sent == null || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),
             sent.getBytes(StandardCharsets.UTF_8))) {
             LOG.warn("Refused {} {}: missing or wrong form token", request.getMethod(), request.getPath());
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body("This form has expired. Go back, reload the page "
-                + "and try again.");
+            // Thrown rather than answered here, so Micronaut's error handling writes the page a browser shows.
+            throw RequestRefused.formExpired();
         }
-        return null;
+        // A form shown again with its problems must carry the token too, or its corrected copy would be refused.
+        request.setAttribute(ATTRIBUTE, cookie);
     }
 
     @ResponseFilter

@@ -170,6 +170,21 @@ class SupervisorSignInTest {
     }
 
     @Test
+    void whenAFormIsShownAgainWithItsProblemsThenItKeepsItsTokenAndTheCorrectedFormIsAccepted() {
+        browser.signIn("maria", "a long enough secret");
+        String token = Browser.csrf(browser.get("/supervisor/accounts"));
+
+        HttpResponse<String> bad = browser.post("/supervisor/accounts",
+            Map.of("_csrf", token, "username", "X!", "password", "short"));
+        HttpResponse<String> corrected = browser.post("/supervisor/accounts",
+            Map.of("_csrf", Browser.csrf(bad), "username", "corrected", "password", "twelve chars or more"));
+
+        assertThat(Browser.csrf(bad)).isEqualTo(token);
+        assertThat(corrected.statusCode()).isEqualTo(200);
+        assertThat(corrected.body()).contains("Added corrected.");
+    }
+
+    @Test
     void whenASupervisorSignsOutThenTheirPagesAreClosedAgain() {
         browser.signIn("maria", "a long enough secret");
         String token = Browser.csrf(browser.get("/supervisor/callbacks"));

@@ -20,18 +20,27 @@ import java.util.stream.Collectors;
 public final class Browser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
+    /** The Accept header Chromium and Firefox send when they open a page or submit a form. */
+    public static final String PAGES = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     private final String base;
     private final HttpClient http;
+    private final String accept;
 
     public Browser(String base) {
+        this(base, null);
+    }
+
+    /** One that sends this Accept header with every request (errors are answered in what it accepts). */
+    public Browser(String base, String accept) {
         this.base = base;
+        this.accept = accept;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
     public HttpResponse<String> post(String path, Map<String, String> form) {
@@ -41,7 +50,7 @@ public final class Browser {
             .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** The form token a page carries. */
@@ -59,9 +68,12 @@ public final class Browser {
         return post("/supervisor/login", Map.of("_csrf", token, "username", username, "password", password));
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
