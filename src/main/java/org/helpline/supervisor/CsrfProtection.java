@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +26,12 @@ import java.util.List;
  * HttpOnly, SameSite=Strict cookie must come back as the form's {@code _csrf} field (the double-submit pattern).
  * Micronaut Security's own CSRF module is not served by this project's package registry, so this small filter
  * stands in for it.
+ * <p>
+ * The paths are a regular expression rather than {@code /supervisor/**}: Micronaut matches an Ant pattern by
+ * splitting the path into segments again on every request, and this filter is asked about every webhook too. It
+ * covers what the Ant pattern did, repeated leading slashes included.
  */
-@ServerFilter("/supervisor/**")
+@ServerFilter(patterns = "/+supervisor(/.*)?", patternStyle = FilterPatternStyle.REGEX)
 public class CsrfProtection {
 
     private static final Logger LOG = LoggerFactory.getLogger(CsrfProtection.class);
