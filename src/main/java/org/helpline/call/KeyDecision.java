@@ -8,6 +8,9 @@ import org.helpline.flow.Target;
 /**
  * The keypad rules of CALL-FLOW.md: a listed key goes where the flow says; silence or a missing {@code Digits}
  * says the menu again; any other key is "not one of the choices"; the third miss in a row goes to a specialist.
+ * <p>
+ * At the menu that says the wait is long, a specialist means waiting in line after all: the caller has just been
+ * told the wait, and a caller whose keypad does not work must still reach a person, not the same menu again.
  */
 @Singleton
 class KeyDecision {
@@ -32,7 +35,7 @@ class KeyDecision {
     private Outcome miss(Node node, CallState state, String leadIn) {
         int misses = state.misses() + 1;
         if (misses >= CallState.MAX_MISSES) {
-            return new Outcome.Escalate(queue(), state.withMisses(0));
+            return new Outcome.Escalate(specialist(node), state.withMisses(0));
         }
         return new Outcome.Retry(node, state.withMisses(misses), leadIn);
     }
@@ -54,7 +57,7 @@ class KeyDecision {
         if (target instanceof Target.PreviousQuestion) {
             return previousQuestion(state);
         }
-        return new Outcome.Go(queue(), fresh);
+        return new Outcome.Go(specialist(node), fresh);
     }
 
     private Outcome answer(Node node, CallState state, Target.Answer answer, char key) {
@@ -76,8 +79,9 @@ class KeyDecision {
         return new Outcome.Go(node(CallFlow.QUESTIONS.get(kept.length())), state.withAnswers(kept));
     }
 
-    private Node queue() {
-        return node(CallFlow.QUEUE);
+    /** Where key 0 and a third miss lead from {@code node}. */
+    private Node specialist(Node node) {
+        return node(CallFlow.QUEUE_BUSY.equals(node.id()) ? CallFlow.QUEUE_ANYWAY : CallFlow.QUEUE);
     }
 
     private Node node(String id) {

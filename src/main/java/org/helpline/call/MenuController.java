@@ -42,9 +42,11 @@ class MenuController {
     private static final Logger LOG = LoggerFactory.getLogger(MenuController.class);
     /** What an unclear spoken answer becomes: no menu's key, so it counts as "not one of the choices". */
     private static final String UNCLEAR = "?";
-    /** Menus that exist because no specialist can be reached right now. */
-    private static final Set<String> UNREACHABLE = Set.of(CallFlow.QUEUE_CLOSED, CallFlow.QUEUE_BUSY,
-        CallFlow.QUEUE_FULL);
+    /**
+     * Menus that exist because no specialist can be reached right now. Not the one for a long wait: from there a
+     * caller can still join the line.
+     */
+    private static final Set<String> UNREACHABLE = Set.of(CallFlow.QUEUE_CLOSED, CallFlow.QUEUE_FULL);
 
     private final CallFlow flow;
     private final KeyDecision decision;

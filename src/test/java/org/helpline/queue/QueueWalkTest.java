@@ -161,6 +161,23 @@ class QueueWalkTest {
     }
 
     @Test
+    void whenTheWaitIsLongThenTheCallerHearsTheSafetyLineAndACallBackOffer() {
+        TwimlDoc busy = call.step("/voice/menu/queue-busy?lang=en", Map.of());
+
+        assertThat(busy.saidInGather()).containsExactly(en("queue-busy"), en("busy-menu"));
+        assertThat(busy.saidInGather().get(0)).contains("call 9 1 1");
+    }
+
+    @Test
+    void whenCallerIsSilentThreeTimesWhereTheWaitIsLongThenJoinsTheLineRatherThanHearingGoodbye() {
+        TwimlDoc queued = call.step("/voice/menu/queue-busy/key?lang=es&miss=2", Map.of());
+
+        assertThat(queued.said()).containsExactly(es("too-many-tries"), es("queue-connecting"));
+        assertThat(queued.verbs()).doesNotContain("Hangup");
+        assertThat(queued.text("/Response/Enqueue")).isEqualTo("specialists");
+    }
+
+    @Test
     void whenNoCallerHasWaitedYetOrTheWaitIsHugeThenTheEstimateIsHonest() {
         TwimlDoc first = call.step("/voice/queue/wait?lang=en", Map.of("QueuePosition", "1", "AvgQueueTime", "0"));
         TwimlDoc huge = call.step("/voice/queue/wait?lang=en", Map.of("QueuePosition", "9", "AvgQueueTime",
