@@ -12,6 +12,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import org.helpline.event.CallEvents;
 import org.helpline.flow.CallFlow;
+import org.helpline.flow.Language;
 import org.helpline.flow.Node;
 import org.helpline.speech.SpokenChoice;
 import org.slf4j.Logger;
@@ -84,6 +85,9 @@ class MenuController {
         Node node = flow.find(nodeId).filter(found -> !found.isHandOff()).orElse(flow.main());
         String digits = call.params().get("Digits").filter(d -> !d.isEmpty()).orElse(null);
         boolean spoken = digits == null && call.params().get("SpeechResult").isPresent();
+        if (spoken && spokenChoice.emergency(call.state().language(), call.params().get("SpeechResult").get())) {
+            return answer(true, () -> Twiml.ok(emergency(node, call)));
+        }
         if (spoken) {
             digits = spokenChoice.choose(call.state().language(), node, call.params().get("SpeechResult").get(),
                 call.params().get("Confidence").orElse(null)).map(String::valueOf).orElse(UNCLEAR);
@@ -113,6 +117,17 @@ class MenuController {
             return CompletableFuture.completedFuture(respond.get());
         }
         return CompletableFuture.supplyAsync(respond, blocking);
+    }
+
+    /**
+     * A caller who said someone is overdosing or not breathing hears first to hang up and call 9 1 1, then what to
+     * do in an overdose, whatever menu they were in: an emergency is never "not one of the choices".
+     */
+    private String emergency(Node node, Call call) {
+        Node overdose = flow.find(CallFlow.OVERDOSE).orElseThrow();
+        Language language = call.state().language();
+        events.record(call.sid(), node.id(), null, overdose.id(), language, "emergency", null);
+        return renderer.arrive(overdose, call, call.state().withMisses(0), List.of(renderer.safetyFirst(language)));
     }
 
     private String respond(Node node, Call call, String digits, boolean spoken, Outcome outcome) {

@@ -131,6 +131,11 @@ class NodeRenderer {
         return response.hangup(new com.twilio.twiml.voice.Hangup.Builder().build()).build().toXml();
     }
 
+    /** The greeting's line on what to do if someone may be overdosing: call 9 1 1, use naloxone. */
+    Utterance safetyFirst(Language language) {
+        return speech.prompt(language, "safety");
+    }
+
     /** Said before the queue when the caller has not made a choice three times in a row. */
     Utterance tooManyTries(Language language) {
         return speech.prompt(language, "too-many-tries");

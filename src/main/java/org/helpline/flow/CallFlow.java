@@ -21,6 +21,8 @@ public final class CallFlow {
     /** Where a caller goes when Twilio reports the queue full: told so, with a call back and the menu offered. */
     public static final String QUEUE_FULL = "queue-full";
     public static final String CALLBACK = "callback";
+    /** What to know about an overdose and naloxone; where a caller who speaks of an emergency is taken. */
+    public static final String OVERDOSE = "overdose";
 
     /** Nodes a hand-off may lead to without a key: the queue's closed, busy and full menus. */
     public static final Map<String, List<String>> HAND_OFF_RESULTS =

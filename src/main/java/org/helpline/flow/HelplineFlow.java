@@ -29,7 +29,8 @@ final class HelplineFlow {
             stage("stage-recovery"),
             stage("stage-relapse"),
 
-            node("overdose").says("overdose").menu("after-overdose").key('1', AGAIN).key('2', "training").build(),
+            node(CallFlow.OVERDOSE).says("overdose").menu("after-overdose")
+                .key('1', AGAIN).key('2', "training").build(),
             node("training").says("training-intro").says(new Part.Resources("training")).menu("after-training")
                 .key('1', AGAIN).key('2', "resources").build(),
             node("facts").says("facts").menu("after-facts").key('1', AGAIN).key('2', "stages").build(),
@@ -60,7 +61,7 @@ final class HelplineFlow {
 
     /** The main menu's choices, for every node that says the main menu. */
     private static NodeBuilder mainKeys(NodeBuilder menu) {
-        return menu.key('1', "stages").key('2', "question-stage").key('3', "overdose").key('4', "resources")
+        return menu.key('1', "stages").key('2', "question-stage").key('3', CallFlow.OVERDOSE).key('4', "resources")
             .key('5', "facts").key('9', new Target.ToLanguage(Language.ES));
     }
 

@@ -47,6 +47,20 @@ public class SpokenChoice {
         return winners.size() == 1 ? Optional.of(winners.get(0)) : Optional.empty();
     }
 
+    /**
+     * Whether the caller spoke of someone overdosing, not breathing or dying, or of 9 1 1, in any menu. No
+     * confidence is asked for: hearing an emergency that was not there costs a caller the safety line and the
+     * overdose guidance; missing one that was there could cost a life.
+     */
+    public boolean emergency(Language language, String speechResult) {
+        if (speechResult == null) {
+            return false;
+        }
+        String heard = Phrases.normalize(speechResult);
+        return !heard.isEmpty() && vocabulary.emergency(language).stream()
+            .anyMatch(phrase -> Phrases.contains(heard, phrase));
+    }
+
     private boolean confident(String confidence) {
         if (confidence == null) {
             return false;

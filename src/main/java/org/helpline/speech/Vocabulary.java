@@ -27,6 +27,8 @@ import java.util.TreeSet;
 public class Vocabulary {
 
     static final String ANY = "any";
+    /** The entry of words that mean someone may be dying now, whatever the menu (see {@link #emergency}). */
+    static final String EMERGENCY = "emergency";
     private static final Map<Language, List<String>> DIGIT_NAMES = Map.of(
         Language.EN, List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "star"),
         Language.ES, List.of("cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
@@ -38,6 +40,7 @@ public class Vocabulary {
     /** Per language and node, worked out once at start-up so no call pays for it. */
     private final Map<Language, Map<String, Map<Character, List<String>>>> byNodeAndKey = new EnumMap<>(Language.class);
     private final Map<Language, Map<String, String>> hints = new EnumMap<>(Language.class);
+    private final Map<Language, List<String>> emergencies = new EnumMap<>(Language.class);
 
     public Vocabulary(CallFlow flow) {
         for (Language language : Language.values()) {
@@ -46,7 +49,12 @@ public class Vocabulary {
             if (properties.isEmpty()) {
                 problems.add("no speech vocabulary " + file);
                 entries.put(language, Map.of());
+                emergencies.put(language, List.of());
                 continue;
+            }
+            emergencies.put(language, phrases(properties.get().getProperty(EMERGENCY, "")));
+            if (emergencies.get(language).isEmpty()) {
+                problems.add(file + ": no '" + EMERGENCY + "' phrases");
             }
             entries.put(language, parse(properties.get(), file, flow));
         }
@@ -57,7 +65,7 @@ public class Vocabulary {
                 Map<Character, List<String>> phrases = collect(language, node);
                 nodes.put(node.id(), phrases);
                 // Sorted, so every instance and every run sends the same hints, whatever order the file was read in.
-                Set<String> all = new TreeSet<>();
+                Set<String> all = new TreeSet<>(emergencies.get(language));
                 phrases.values().forEach(all::addAll);
                 nodeHints.put(node.id(), String.join(", ", all));
             }
@@ -74,6 +82,11 @@ public class Vocabulary {
     /** Every phrase that chooses one of the node's keys, comma-separated, for the speech recogniser's hints. */
     public String hints(Language language, Node node) {
         return hints.get(language).getOrDefault(node.id(), "");
+    }
+
+    /** Words that mean someone may be overdosing or dying now, heard in any menu. */
+    List<String> emergency(Language language) {
+        return emergencies.get(language);
     }
 
     /** Phrase lists for each key the node offers: its own, the ones for every menu, and the digit's name. */
@@ -101,6 +114,9 @@ public class Vocabulary {
     private Map<String, Map<Character, List<String>>> parse(Properties properties, String file, CallFlow flow) {
         Map<String, Map<Character, List<String>>> byNode = new HashMap<>();
         for (String name : properties.stringPropertyNames()) {
+            if (EMERGENCY.equals(name)) {
+                continue;
+            }
             int dot = name.lastIndexOf('.');
             String nodeId = dot > 0 ? name.substring(0, dot) : name;
             String key = dot > 0 ? name.substring(dot + 1) : "";
@@ -113,16 +129,21 @@ public class Vocabulary {
                 problems.add(file + ": '" + name + "' names a menu or key the call flow does not have");
                 continue;
             }
-            List<String> phrases = new ArrayList<>();
-            for (String phrase : properties.getProperty(name).split(",")) {
-                String normal = Phrases.normalize(phrase);
-                if (!normal.isEmpty()) {
-                    phrases.add(normal);
-                }
-            }
-            byNode.computeIfAbsent(nodeId, id -> new HashMap<>()).put(key.charAt(0), phrases);
+            byNode.computeIfAbsent(nodeId, id -> new HashMap<>())
+                .put(key.charAt(0), phrases(properties.getProperty(name)));
         }
         return byNode;
+    }
+
+    private static List<String> phrases(String entry) {
+        List<String> phrases = new ArrayList<>();
+        for (String phrase : entry.split(",")) {
+            String normal = Phrases.normalize(phrase);
+            if (!normal.isEmpty()) {
+                phrases.add(normal);
+            }
+        }
+        return List.copyOf(phrases);
     }
 
     /** Through the class loader: Micronaut's ResourceLoader opens the whole packaged jar anew for every file. */

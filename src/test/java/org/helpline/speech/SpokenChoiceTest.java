@@ -42,7 +42,7 @@ class SpokenChoiceTest {
         en | main             | help                                | 0.70 | QUEUE
         en | main             | one                                 | 0.95 | stage-menu
         en | main             | 1                                   | 0.95 | stage-menu
-        en | main             | my son overdosed, naloxone          | 0.81 | overdose
+        en | main             | tell me about naloxone              | 0.81 | overdose
         en | main             | local resources                     | 0.66 | resources-intro
         en | main             | repeat                              | 0.90 | main-menu
         en | main             | Spanish                             | 0.90 | es:welcome
@@ -92,6 +92,32 @@ class SpokenChoiceTest {
             String language = parts.length == 2 ? parts[0] : "en";
             assertThat(answer.saidInGather().get(0)).isEqualTo(Scripts.of(language, parts[parts.length - 1]));
         }
+    }
+
+    @ParameterizedTest(name = "{0} at {1}: \"{2}\" ({3})")
+    @CsvSource(delimiter = '|', textBlock = """
+        en | main             | someone is overdosing               | 0.90
+        en | main             | he is not breathing                 | 0.90
+        en | main             | nine one one                        | 0.90
+        en | stages           | my son overdosed and won't wake up  | 0.55
+        en | question-risk    | she's not breathing                 | 0.20
+        en | resources        | 911                                 | 0.90
+        es | main             | no respira                          | 0.90
+        es | main             | nueve uno uno                       | 0.90
+        es | question-support | creo que tiene una sobredosis       | 0.60
+        """)
+    void whenACallerSpeaksOfAnEmergencyInAnyMenuThenHearsToCall911ThenWhatToDoInAnOverdose(
+        String lang, String node, String speech, String confidence) {
+        Map<String, String> params = Map.of("CallSid", "CA1", "SpeechResult", speech, "Confidence", confidence);
+        String answers = node.startsWith("question-") ? "&ans=11" : "";
+
+        TwimlDoc answer = twilio.post("/voice/menu/" + node + "/key?lang=" + lang + "&miss=0" + answers, params)
+            .twiml();
+
+        assertThat(answer.saidInGather()).containsExactly(Scripts.of(lang, "safety"), Scripts.of(lang, "overdose"),
+            Scripts.of(lang, "after-overdose"));
+        assertThat(answer.saidInGather().get(0)).contains("9 1 1");
+        assertThat(answer.gatherAction()).contains("/voice/menu/overdose/key");
     }
 
     @Test
