@@ -189,7 +189,11 @@ class NodeRenderer {
         if (part instanceof Part.Advice) {
             return AdviceRules.compose(answers).stream().map(id -> speech.prompt(language, id)).toList();
         }
-        boolean sending = texter.sendResources(call.params(), language);
-        return List.of(speech.prompt(language, sending ? "sms-sent" : "sms-unavailable"));
+        String said = switch (texter.sendResources(call.params(), language)) {
+            case SENDING -> "sms-sent";
+            case ALREADY_SENT -> "sms-already-sent";
+            case NOT_SENT -> "sms-unavailable";
+        };
+        return List.of(speech.prompt(language, said));
     }
 }

@@ -40,7 +40,8 @@ public final class CallFlow {
         "specialist-connect", "specialist-screen",
         "callback-confirm", "callback-number", "callback-no-number", "callback-bad-number", "callback-saved",
         "callback-unavailable",
-        "resources-intro", "resource-phone", "resources-unavailable", "sms-sent", "sms-unavailable");
+        "resources-intro", "resource-phone", "resources-unavailable", "sms-sent", "sms-unavailable",
+        "sms-already-sent");
 
     private final Map<String, Node> nodes;
 

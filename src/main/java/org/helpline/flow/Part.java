@@ -11,7 +11,7 @@ public sealed interface Part {
     record Resources(String category) implements Part {
     }
 
-    /** Sends the resource list by text message to the caller and says whether it went. */
+    /** Sends the resource list by text message to the caller (once a call) and says whether it went. */
     record TextResources() implements Part {
     }
 
