@@ -2,6 +2,7 @@ package org.helpline.call;
 
 import jakarta.inject.Singleton;
 import org.helpline.flow.CallFlow;
+import org.helpline.flow.Language;
 import org.helpline.flow.Node;
 import org.helpline.flow.Target;
 
@@ -49,7 +50,8 @@ class KeyDecision {
             return new Outcome.Go(node, fresh);
         }
         if (target instanceof Target.ToLanguage toLanguage) {
-            return new Outcome.Greet(toLanguage.language());
+            Language chosen = toLanguage.language();
+            return new Outcome.Greet(chosen == state.language() ? Language.EN : chosen);
         }
         if (target instanceof Target.Answer answer) {
             return answer(node, state, answer, key);

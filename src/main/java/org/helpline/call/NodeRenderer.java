@@ -76,15 +76,15 @@ class NodeRenderer {
         this.events = events;
     }
 
-    /** The greeting: welcome, the overdose safety line, the offer of Spanish, then the main menu. */
+    /** The greeting: welcome, the overdose safety line, the offer of Spanish (or English), then the main menu. */
     String greet(Call call, Language language) {
         return fixed.get(new Fixed("greet", CallState.start(language)), () -> {
             List<Utterance> greeting = new ArrayList<>();
             greeting.add(speech.prompt(language, "welcome"));
             greeting.add(speech.prompt(language, "safety"));
-            if (language != Language.ES) {
-                greeting.add(speech.prompt(Language.ES, "spanish-offer"));
-            }
+            // Each offer in the language it offers, so a caller who does not understand the rest understands it.
+            greeting.add(language == Language.ES ? speech.prompt(Language.EN, "english-offer")
+                : speech.prompt(Language.ES, "spanish-offer"));
             return build(flow.main(), call, CallState.start(language), greeting).toXml();
         });
     }

@@ -33,7 +33,7 @@ public final class CallFlow {
 
     /** Prompts said outside any node's body or menu: the greeting, re-prompts, the queue and goodbyes. */
     public static final List<String> SYSTEM_PROMPTS = List.of(
-        "welcome", "safety", "spanish-offer", "no-input", "invalid-choice", "too-many-tries",
+        "welcome", "safety", "spanish-offer", "english-offer", "no-input", "invalid-choice", "too-many-tries",
         "queue-connecting", "queue-next", "queue-position", "queue-wait-minutes", "queue-wait-short", "queue-wait-long",
         "queue-hold",
         "queue-error", "queue-after-call", "queue-callback-offer", "queue-wait-one", "goodbye", "goodbye-closed",

@@ -15,7 +15,10 @@ public sealed interface Target {
     record ToQueue() implements Target {
     }
 
-    /** The main menu, greeted again, in another language. */
+    /**
+     * The main menu, greeted again in {@code language}; a caller already in it goes back to English, so the key that
+     * took a caller to Spanish by mistake also brings them back.
+     */
     record ToLanguage(Language language) implements Target {
     }
 

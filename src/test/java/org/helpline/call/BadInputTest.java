@@ -55,7 +55,7 @@ class BadInputTest {
             Arguments.of("6", List.of(en("invalid-choice"), en("main-menu"))),
             Arguments.of("7", List.of(en("invalid-choice"), en("main-menu"))),
             Arguments.of("8", List.of(en("invalid-choice"), en("main-menu"))),
-            Arguments.of("9", List.of(es("welcome"), es("safety"), es("main-menu"))),
+            Arguments.of("9", List.of(es("welcome"), es("safety"), en("english-offer"), es("main-menu"))),
             Arguments.of("*", List.of(en("main-menu"))),
             Arguments.of("#", List.of(en("invalid-choice"), en("main-menu"))),
             Arguments.of("", List.of(en("no-input"), en("main-menu"))),

@@ -155,7 +155,7 @@ class CallWalkTest {
             Map.entry("2", List.of(en("question-stage"))),
             Map.entry("3", List.of(en("overdose"), en("after-overdose"))),
             Map.entry("5", List.of(en("facts"), en("after-facts"))),
-            Map.entry("9", List.of(es("welcome"), es("safety"), es("main-menu"))),
+            Map.entry("9", List.of(es("welcome"), es("safety"), en("english-offer"), es("main-menu"))),
             Map.entry("*", List.of(en("main-menu"))));
     }
 
@@ -175,9 +175,11 @@ class CallWalkTest {
 
         TwimlDoc spanish = call.press("9");
 
-        assertThat(spanish.saidInGather()).containsExactly(es("welcome"), es("safety"), es("main-menu"));
+        assertThat(spanish.saidInGather()).containsExactly(es("welcome"), es("safety"), en("english-offer"),
+            es("main-menu"));
+        // All in Spanish but the way back, which is said in English for a caller who pressed 9 by mistake.
         assertThat(spanish.elements("//Say")).allSatisfy(say -> assertThat(say.getAttribute("language"))
-            .isEqualTo("es-US"));
+            .isEqualTo(say.getTextContent().equals(en("english-offer")) ? "en-US" : "es-US"));
         assertThat(spanish.gatherAction()).contains("lang=es");
         assertThat(call.press("1").saidInGather()).containsExactly(es("stage-menu"));
     }

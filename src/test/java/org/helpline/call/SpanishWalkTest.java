@@ -21,9 +21,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.helpline.support.Scripts.en;
 import static org.helpline.support.Scripts.es;
 
-/** After 9, every menu, the advice, the queue and its wait messages are heard in Spanish, and no English at all. */
+/**
+ * After 9, every menu, the advice, the queue and its wait messages are heard in Spanish, and no English at all but
+ * the offer to go back to English.
+ */
 @MicronautTest
 class SpanishWalkTest {
 
@@ -39,11 +43,38 @@ class SpanishWalkTest {
         List.of("2", "4", "2", "2", "*", "*", "*", "*"),
         List.of("2", "3", "1", "2", "2"),
         List.of("7", "8", "#"),
-        List.of("*", "9", "0"));
+        List.of("*", "*", "0"));
 
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Test
+    void whenASpanishCallerPressesNineThenTheCallGoesBackToEnglish() {
+        CallWalk call = new CallWalk(new FakeTwilio(http.toBlocking()));
+        call.start();
+
+        TwimlDoc spanish = call.press("9");
+        TwimlDoc english = call.press("9");
+
+        assertThat(spanish.saidInGather()).containsExactly(es("welcome"), es("safety"), en("english-offer"),
+            es("main-menu"));
+        assertThat(english.saidInGather()).containsExactly(en("welcome"), en("safety"), es("spanish-offer"),
+            en("main-menu"));
+        assertThat(english.gatherAction()).contains("lang=en");
+    }
+
+    @Test
+    void whenASpanishCallerSaysEnglishThenTheCallGoesBackToEnglish() {
+        CallWalk call = new CallWalk(new FakeTwilio(http.toBlocking()));
+        call.start();
+        call.press("9");
+
+        TwimlDoc english = call.step(call.current().gatherAction(), Map.of("SpeechResult", "inglés",
+            "Confidence", "0.9"));
+
+        assertThat(english.saidInGather()).startsWith(en("welcome"));
+    }
 
     @Test
     void whenEveryMenuIsWalkedInSpanishThenNoEnglishIsSpoken() throws IOException {
@@ -64,7 +95,9 @@ class SpanishWalkTest {
         heard.addAll(queueInSpanish());
         heard.addAll(silenceInSpanish());
 
-        List<Element> says = heard.stream().flatMap(doc -> doc.elements("//Say").stream()).toList();
+        // The offer of English is the one thing said in English, and only in the greeting.
+        List<Element> says = heard.stream().flatMap(doc -> doc.elements("//Say").stream())
+            .filter(say -> !say.getTextContent().equals(en("english-offer"))).toList();
         assertThat(says).hasSizeGreaterThan(80);
         assertThat(says).allSatisfy(say -> {
             assertThat(say.getAttribute("language")).isEqualTo("es-US");
@@ -115,7 +148,7 @@ class SpanishWalkTest {
         try (Stream<Path> files = Files.list(Path.of("prompts", "en"))) {
             return files.filter(file -> file.toString().endsWith(".txt"))
                 .map(file -> file.getFileName().toString().replace(".txt", ""))
-                .filter(id -> !id.equals("spanish-offer"))
+                .filter(id -> !id.equals("spanish-offer") && !id.equals("english-offer"))
                 .map(org.helpline.support.Scripts::en)
                 .collect(Collectors.toSet());
         }
