@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -33,6 +34,8 @@ import java.util.Optional;
  * directory on every call, so a change is heard on the next one.
  */
 @Controller("/supervisor/directory")
+// The router matches the Accept header to this; left out, a page would offer only JSON (Micronaut's default).
+@Produces(MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DirectoryPages {

@@ -2,8 +2,10 @@ package org.helpline.metrics;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -19,6 +21,8 @@ import java.util.Map;
 
 /** The supervisors' dashboard: the figures for a chosen range, as charts with their numbers a click away. */
 @Controller("/supervisor/dashboard")
+// The router matches the Accept header to this; left out, a page would offer only JSON (Micronaut's default).
+@Produces(MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DashboardPage {

@@ -33,6 +33,8 @@ import java.util.UUID;
  * not reach" once called. The page shows phone numbers, so it is behind the sign-in like every supervisor page.
  */
 @Controller("/supervisor")
+// The router matches the Accept header to this; left out, a page would offer only JSON (Micronaut's default).
+@Produces(MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CallbackPages {

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -24,6 +25,8 @@ import java.util.Map;
 
 /** The supervisors' sign-in page, their home, and the list of supervisor accounts. */
 @Controller("/supervisor")
+// The router matches the Accept header to this; left out, a page would offer only JSON (Micronaut's default).
+@Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SupervisorPages {
 

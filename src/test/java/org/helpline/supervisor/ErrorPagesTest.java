@@ -158,8 +158,7 @@ class ErrorPagesTest {
 
     @Test
     void whenTheApiAnswersAnErrorThenItIsStillJson() {
-        Browser script = new Browser(server.getURL().toString(), "application/json");
-        script.signIn("rosa", "errors deserve pages");
+        Browser script = browser.accepting("application/json");
 
         HttpResponse<String> missing = script.get("/supervisor/api/no-such-figures");
         HttpResponse<String> broken = script.get("/supervisor/api/failing/broken");

@@ -33,10 +33,19 @@ public final class Browser {
 
     /** One that sends this Accept header with every request (errors are answered in what it accepts). */
     public Browser(String base, String accept) {
+        this(base, accept, HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    private Browser(String base, String accept, HttpClient http) {
         this.base = base;
         this.accept = accept;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = http;
+    }
+
+    /** The same browser (its cookies, so its sign-in) sending another Accept header, as a script would. */
+    public Browser accepting(String otherAccept) {
+        return new Browser(base, otherAccept, http);
     }
 
     public HttpResponse<String> get(String path) {
