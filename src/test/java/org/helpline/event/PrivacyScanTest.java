@@ -114,6 +114,23 @@ class PrivacyScanTest {
         assertThat(cells.get("callback_request")).anyMatch(value -> value.contains(CALLERS[3].substring(2)));
     }
 
+    @Test
+    void whenARefusedRequestHasANumberInItsPathThenNoLineWeLogOrAboveDebugShowsIt() {
+        FakeTwilio twilio = new FakeTwilio(http.toBlocking());
+        String caller = CALLERS[1];
+
+        int unsigned = twilio.send("/voice/" + caller, FakeTwilio.form(Map.of("CallSid", "CA1")), null).status();
+        int notAForm = twilio.send("/voice/menu/" + caller + "/key", "%%" + caller, "forged").status();
+
+        // Micronaut's own TRACE lines name every request's path; production logs at INFO (logback.xml).
+        List<String> lines = logs.list.stream()
+            .filter(e -> e.getLoggerName().startsWith("org.helpline") || e.getLevel().isGreaterOrEqual(Level.INFO))
+            .map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(List.of(unsigned, notAForm)).containsExactly(403, 400);
+        assertThat(lines).filteredOn(line -> line.startsWith("Refused POST /voice/")).hasSize(2);
+        assertThat(lines).noneMatch(line -> line.contains(caller.substring(2)));
+    }
+
     private static void walk(FakeTwilio twilio, String sid, String caller) {
         Map<String, String> base = Map.of("CallSid", sid, "From", caller, "Caller", caller, "To", "+18332346343");
         twilio.post("/voice/incoming", base);
