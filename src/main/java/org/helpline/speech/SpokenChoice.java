@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Turns what a caller said into the key it stands for. The phrase heard with the most words wins, so "not sure"
- * beats "no"; if phrases of two keys tie, or the recogniser was not confident, it is no choice at all.
+ * beats "no"; on a tie, a phrase of the menu's own beats one every menu listens for; if phrases of two keys still
+ * tie, or the recogniser was not confident, it is no choice at all.
  * What the caller said is neither kept nor logged: only the key it chose leaves this class.
  */
 @Singleton
@@ -44,7 +45,22 @@ public class SpokenChoice {
         int longest = mostWords.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         List<Character> winners = mostWords.entrySet().stream()
             .filter(entry -> entry.getValue() == longest).map(Map.Entry::getKey).toList();
+        if (winners.size() > 1) {
+            winners = ownWords(language, node, heard, winners, longest);
+        }
         return winners.size() == 1 ? Optional.of(winners.get(0)) : Optional.empty();
+    }
+
+    /**
+     * Of keys tied on their longest phrase heard, those chosen by a phrase of this menu's own: "I'll hold for a
+     * specialist" where the menu asks whether to wait means waiting, though "specialist" is a word for key 0 in every
+     * menu. Two of the menu's own choices heard together stay unclear.
+     */
+    private List<Character> ownWords(Language language, Node node, String heard, List<Character> tied, int longest) {
+        Map<Character, List<String>> own = vocabulary.ownPhrasesByKey(language, node);
+        List<Character> chosen = tied.stream().filter(key -> own.getOrDefault(key, List.of()).stream()
+            .anyMatch(phrase -> Phrases.contains(heard, phrase) && phrase.split(" ").length == longest)).toList();
+        return chosen.size() == 1 ? chosen : tied;
     }
 
     /**

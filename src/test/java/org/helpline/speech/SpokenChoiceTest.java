@@ -69,6 +69,10 @@ class SpokenChoiceTest {
         es | stages           | RECAIDA                             | 0.85 | es:stage-relapse
         es | stages           | no quiere                           | 0.85 | es:stage-denial
         es | question-risk    | no sé                               | 0.85 | es:question-support
+        en | queue-busy       | I'll hold for a specialist          | 0.90 | QUEUE
+        es | queue-busy       | espero al especialista              | 0.90 | QUEUE
+        en | queue-busy       | have a specialist call me back      | 0.90 | CALLBACK
+        es | queue-busy       | que me llame un especialista        | 0.90 | CALLBACK
         es | main             | cualquier cosa                      | 0.90 | INVALID
         es | main             | especialista                        | 0.30 | INVALID
         """)
@@ -85,6 +89,8 @@ class SpokenChoiceTest {
 
         if (expected.equals(QUEUE)) {
             assertThat(answer.text("/Response/Enqueue")).isEqualTo("specialists");
+        } else if (expected.equals("CALLBACK")) {
+            assertThat(answer.redirect()).contains("/voice/callback/offer");
         } else if (expected.equals("INVALID")) {
             assertThat(answer.saidInGather().get(0)).isEqualTo(Scripts.of(lang, "invalid-choice"));
         } else {
@@ -102,6 +108,9 @@ class SpokenChoiceTest {
         en | stages           | my son overdosed and won't wake up  | 0.55
         en | question-risk    | she's not breathing                 | 0.20
         en | resources        | 911                                 | 0.90
+        en | stages           | my son is having an overdose        | 0.90
+        en | queue-busy       | she won't wake                      | 0.90
+        es | question-risk    | mi hijo está teniendo una sobredosis | 0.90
         es | main             | no respira                          | 0.90
         es | main             | nueve uno uno                       | 0.90
         es | question-support | creo que tiene una sobredosis       | 0.60
