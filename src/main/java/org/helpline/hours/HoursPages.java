@@ -1,5 +1,6 @@
 package org.helpline.hours;
 
+import io.micronaut.data.repository.CrudRepository;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -31,7 +32,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Supervisors keep the opening hours: weekly hours and dated exceptions such as holidays, in the helpline's time
@@ -123,23 +123,24 @@ class HoursPages {
     @Post("/weekly/{id}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     Object removeWeekly(Principal principal, String id) {
-        return remove(principal, id, weekly::deleteById, "weekly hours",
+        return remove(principal, id, weekly, "weekly hours",
             "Those hours are no longer listed; reload the page.");
     }
 
     @Post("/holiday/{id}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     Object removeHoliday(Principal principal, String id) {
-        return remove(principal, id, holidays::deleteById, "dated exception",
+        return remove(principal, id, holidays, "dated exception",
             "That date is no longer listed; reload the page.");
     }
 
-    private Object remove(Principal principal, String id, Consumer<Long> delete, String what, String gone) {
+    /** Removes a row that is still there; one already gone (another supervisor, a stale page) is said so. */
+    private Object remove(Principal principal, String id, CrudRepository<?, Long> rows, String what, String gone) {
         Long key = parseId(id);
-        if (key == null) {
+        if (key == null || !rows.existsById(key)) {
             throw RequestRefused.cannotChange(gone);
         }
-        delete.accept(key);
+        rows.deleteById(key);
         openingHours.changed();
         LOG.info("Supervisor {} removed {} {}", principal.getName(), what, id);
         return back();

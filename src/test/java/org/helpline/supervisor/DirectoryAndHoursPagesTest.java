@@ -180,11 +180,18 @@ class DirectoryAndHoursPagesTest {
         HttpResponse<String> badId = browser.post("/supervisor/directory/abc", Map.of("_csrf", token,
             "action", "save"));
         HttpResponse<String> badHours = browser.post("/supervisor/hours/weekly/xyz/remove", Map.of("_csrf", token));
+        HttpResponse<String> goneHours = browser.post("/supervisor/hours/weekly/999999/remove", Map.of("_csrf", token));
+        HttpResponse<String> goneDate = browser.post("/supervisor/hours/holiday/999999/remove", Map.of("_csrf", token));
         HttpResponse<String> badRange = browser.get("/supervisor/api/figures?from=abc");
 
         assertThat(badId.statusCode()).isEqualTo(400);
         assertThat(badId.body()).contains("no longer in the directory").doesNotContain("Failed to convert");
         assertThat(badHours.statusCode()).isEqualTo(400);
+        assertThat(goneHours.statusCode()).isEqualTo(400);
+        assertThat(goneHours.body()).contains("no longer listed");
+        assertThat(goneDate.statusCode()).isEqualTo(400);
+        assertThat(goneDate.body()).contains("no longer listed");
+        assertThat(weekly.count()).isEqualTo(7);
         assertThat(badRange.statusCode()).isEqualTo(400);
         assertThat(badRange.body()).startsWith("{").contains("Dates must be written as YYYY-MM-DD");
     }

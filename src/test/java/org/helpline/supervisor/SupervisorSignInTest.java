@@ -91,6 +91,7 @@ class SupervisorSignInTest {
         assertThat(signedIn.statusCode()).isIn(302, 303);
         assertThat(signedIn.headers().firstValue("Location")).hasValue("/supervisor");
         assertThat(browser.get("/supervisor").headers().firstValue("Location")).hasValue("/supervisor/dashboard");
+        assertThat(browser.get("/").headers().firstValue("Location")).hasValue("/supervisor");
         HttpResponse<String> page = browser.get("/supervisor/callbacks");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
