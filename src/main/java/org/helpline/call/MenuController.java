@@ -85,7 +85,7 @@ class MenuController {
         Node node = flow.find(nodeId).filter(found -> !found.isHandOff()).orElse(flow.main());
         String digits = call.params().get("Digits").filter(d -> !d.isEmpty()).orElse(null);
         boolean spoken = digits == null && call.params().get("SpeechResult").isPresent();
-        if (spoken && spokenChoice.emergency(call.state().language(), call.params().get("SpeechResult").get())) {
+        if (spoken && spokenChoice.emergency(call.params().get("SpeechResult").get())) {
             return answer(true, () -> Twiml.ok(emergency(node, call)));
         }
         if (spoken) {

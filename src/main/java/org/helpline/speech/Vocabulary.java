@@ -89,11 +89,6 @@ public class Vocabulary {
         return emergencies.get(language);
     }
 
-    /** The phrases written for this menu itself, by key, without those for every menu or the digits' names. */
-    Map<Character, List<String>> ownPhrasesByKey(Language language, Node node) {
-        return entries.get(language).getOrDefault(node.id(), Map.of());
-    }
-
     /** Phrase lists for each key the node offers: its own, the ones for every menu, and the digit's name. */
     Map<Character, List<String>> phrasesByKey(Language language, Node node) {
         return byNodeAndKey.get(language).getOrDefault(node.id(), Map.of());

@@ -73,6 +73,9 @@ class SpokenChoiceTest {
         es | queue-busy       | espero al especialista              | 0.90 | QUEUE
         en | queue-busy       | have a specialist call me back      | 0.90 | CALLBACK
         es | queue-busy       | que me llame un especialista        | 0.90 | CALLBACK
+        en | main             | a person about resources please     | 0.80 | QUEUE
+        en | stages           | someone to talk to about recovery   | 0.80 | QUEUE
+        es | main             | una persona, no el menu             | 0.80 | QUEUE
         es | main             | cualquier cosa                      | 0.90 | INVALID
         es | main             | especialista                        | 0.30 | INVALID
         """)
@@ -111,6 +114,10 @@ class SpokenChoiceTest {
         en | stages           | my son is having an overdose        | 0.90
         en | queue-busy       | she won't wake                      | 0.90
         es | question-risk    | mi hijo está teniendo una sobredosis | 0.90
+        en | main             | no respira                          | 0.90
+        es | facts            | he is not breathing                 | 0.90
+        en | resources        | he ODed                             | 0.90
+        en | main             | she took too much                   | 0.90
         es | main             | no respira                          | 0.90
         es | main             | nueve uno uno                       | 0.90
         es | question-support | creo que tiene una sobredosis       | 0.60
