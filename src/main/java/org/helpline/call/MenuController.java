@@ -1,5 +1,7 @@
 package org.helpline.call;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -18,7 +20,9 @@ import org.helpline.speech.SpokenChoice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -43,6 +47,7 @@ class MenuController {
     private static final Logger LOG = LoggerFactory.getLogger(MenuController.class);
     /** What an unclear spoken answer becomes: no menu's key, so it counts as "not one of the choices". */
     private static final String UNCLEAR = "?";
+    static final String EMERGENCIES = "helpline.speech.emergencies";
     /**
      * Menus that exist because no specialist can be reached right now. Not the one for a long wait: from there a
      * caller can still join the line.
@@ -55,15 +60,22 @@ class MenuController {
     private final CallEvents events;
     private final SpokenChoice spokenChoice;
     private final ExecutorService blocking;
+    private final Map<Language, Counter> emergencies = new EnumMap<>(Language.class);
 
     MenuController(CallFlow flow, KeyDecision decision, NodeRenderer renderer, CallEvents events,
-                   SpokenChoice spokenChoice, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                   SpokenChoice spokenChoice, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                   MeterRegistry meters) {
         this.flow = flow;
         this.decision = decision;
         this.renderer = renderer;
         this.events = events;
         this.spokenChoice = spokenChoice;
         this.blocking = blocking;
+        // How often callers speak of an overdose in progress: a figure the helpline's people should see on a graph.
+        for (Language language : Language.values()) {
+            emergencies.put(language, Counter.builder(EMERGENCIES).tag("language", language.code())
+                .description("Callers who spoke of an overdose or someone not breathing at a menu").register(meters));
+        }
     }
 
     /** A node said from the top; where a Redirect sends a caller back to a menu. */
@@ -127,6 +139,7 @@ class MenuController {
         Node overdose = flow.find(CallFlow.OVERDOSE).orElseThrow();
         Language language = call.state().language();
         events.record(call.sid(), node.id(), null, overdose.id(), language, "emergency", null);
+        emergencies.get(language).increment();
         return renderer.arrive(overdose, call, call.state().withMisses(0), List.of(renderer.safetyFirst(language)));
     }
 

@@ -1,5 +1,6 @@
 package org.helpline.speech;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -27,6 +28,9 @@ class SpokenChoiceTest {
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Inject
+    MeterRegistry meters;
 
     private FakeTwilio twilio;
 
@@ -126,10 +130,12 @@ class SpokenChoiceTest {
         String lang, String node, String speech, String confidence) {
         Map<String, String> params = Map.of("CallSid", "CA1", "SpeechResult", speech, "Confidence", confidence);
         String answers = node.startsWith("question-") ? "&ans=11" : "";
+        double before = emergenciesCounted(lang);
 
         TwimlDoc answer = twilio.post("/voice/menu/" + node + "/key?lang=" + lang + "&miss=0" + answers, params)
             .twiml();
 
+        assertThat(emergenciesCounted(lang)).isEqualTo(before + 1);
         assertThat(answer.saidInGather()).containsExactly(Scripts.of(lang, "safety"), Scripts.of(lang, "overdose"),
             Scripts.of(lang, "after-overdose"));
         assertThat(answer.saidInGather().get(0)).contains("9 1 1");
@@ -170,5 +176,9 @@ class SpokenChoiceTest {
         TwimlDoc third = call.step(call.current().gatherAction(), Map.of("SpeechResult", "blah", "Confidence", "0.9"));
 
         assertThat(third.text("/Response/Enqueue")).isEqualTo("specialists");
+    }
+
+    private double emergenciesCounted(String lang) {
+        return meters.get("helpline.speech.emergencies").tag("language", lang).counter().count();
     }
 }
