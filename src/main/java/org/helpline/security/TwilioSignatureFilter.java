@@ -18,8 +18,6 @@ import org.helpline.call.PublicUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.regex.Pattern;
-
 /**
  * Refuses any webhook that Twilio did not sign. The signature covers the URL Twilio requested, so it is checked
  * against {@code PUBLIC_BASE_URL} plus the path and query that reached us: behind a TLS-terminating proxy the
@@ -33,8 +31,6 @@ import java.util.regex.Pattern;
 class TwilioSignatureFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(TwilioSignatureFilter.class);
-    private static final Pattern UNLOGGABLE = Pattern.compile("[^A-Za-z/-]+");
-    private static final int LOGGED_PATH = 80;
     static final String SIGNATURE_HEADER = "X-Twilio-Signature";
 
     /** Counted by reason, so that a wrong {@code PUBLIC_BASE_URL} (every call refused) shows on a graph. */
@@ -95,12 +91,7 @@ class TwilioSignatureFilter implements Ordered {
         return HttpResponse.status(HttpStatus.FORBIDDEN);
     }
 
-    /**
-     * The path as a log line may show it: whoever sends a refused request chooses its path, so digits (a phone
-     * number, say) and anything but letters, dashes and slashes become "_", and a long path is cut short.
-     */
     private static String forLog(HttpRequest<?> request) {
-        String path = UNLOGGABLE.matcher(request.getPath()).replaceAll("_");
-        return path.length() > LOGGED_PATH ? path.substring(0, LOGGED_PATH) + "..." : path;
+        return LoggedPath.of(request.getPath());
     }
 }

@@ -115,6 +115,25 @@ class BadInputTest {
         assertThat(answer.gatherAction()).contains("/voice/menu/main/key");
     }
 
+    @Test
+    void whenTwilioAsksForAWebhookWeDoNotHaveThenTheCallerHearsSorryAndTheMainMenu() {
+        TwimlDoc lost = twilio.post("/voice/menu/old-name/of/a/step?lang=es&miss=1", Map.of("CallSid", "CA1"))
+            .twiml();
+
+        assertThat(lost.said()).containsExactly(es("lost-step"));
+        assertThat(lost.redirect()).isEqualTo(FakeTwilio.PUBLIC_BASE + "/voice/menu/main?lang=es");
+        TwimlDoc menu = twilio.post(lost.redirect(), Map.of("CallSid", "CA1")).twiml();
+        assertThat(menu.saidInGather()).containsExactly(es("main-menu"));
+    }
+
+    @Test
+    void whenTwilioSendsATextToAWebhookWeDoNotHaveThenItGetsNoReplyAndNoError() {
+        var answer = twilio.post("/sms/elsewhere", Map.of("MessageSid", "SM1", "Body", "hello"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.twiml().verbs()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"queue", "queue-anyway", "callback"})
     void whenAKeyIsSentToAMenuWithoutKeysThenItCountsForTheMainMenu(String handOff) {
