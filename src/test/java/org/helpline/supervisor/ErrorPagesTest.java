@@ -8,7 +8,9 @@ import org.helpline.directory.ResourceRepository;
 import org.helpline.support.Browser;
 import org.helpline.support.FakeTwilio;
 import org.helpline.support.HtmlPage;
+import org.helpline.support.Scripts;
 import org.helpline.support.TwilioSigner;
+import org.helpline.support.TwimlDoc;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -170,15 +172,15 @@ class ErrorPagesTest {
     }
 
     @Test
-    void whenAWebhookGoesWrongThenTwilioGetsMicronautsAnswersAsBefore() throws Exception {
+    void whenAWebhookGoesWrongThenTwilioGetsTwimlOrMicronautsAnswersNeverASupervisorsPage() throws Exception {
         HttpResponse<String> unknownStep = signedPost("/voice/no-such-step", "CallSid=CA1", null);
         HttpResponse<String> unknownAsPage = signedPost("/voice/no-such-step", "CallSid=CA1", Browser.PAGES);
         HttpResponse<String> brokenBody = signedPost("/voice/incoming", "CallSid=%E0%A4%A&Digits=%", Browser.PAGES);
         HttpResponse<String> unsigned = send("/sms/incoming", "Body=HELP", Browser.PAGES, null);
 
-        assertJson(unknownStep, 404, "\"message\":\"Not Found\"");
-        assertThat(unknownAsPage.statusCode()).isEqualTo(404);
-        assertThat(HtmlPage.of(unknownAsPage.body()).stylesheets()).isEmpty();
+        // A step the service does not have is a caller's lost place: sorry, then the main menu (see LostStep).
+        assertThat(unknownStep.statusCode()).isEqualTo(200);
+        assertThat(new TwimlDoc(unknownStep.body()).said()).containsExactly(Scripts.en("lost-step"));
         assertThat(unknownAsPage.body()).doesNotContain("Helpline supervisors", "dashboard");
         assertThat(brokenBody.statusCode()).isEqualTo(400);
         assertThat(brokenBody.body()).isEmpty();
