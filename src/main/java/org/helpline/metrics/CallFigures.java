@@ -81,7 +81,7 @@ public class CallFigures {
 
         return new Figures(range.from().toString(), range.to().toString(), range.zone().getId(), calls, heatmap,
             afterHours, share(afterHours, calls), languages, contained, share(contained, calls),
-            totals.shortCalls(), share(totals.shortCalls(), calls),
+            totals.shortCalls(), share(totals.shortCalls(), calls), queries.spokenEmergencies(start, end),
             queue(totals, serviceLevelSeconds),
             allChoices, dropOff(queries.lastSteps(start, end)), answers,
             callbacks(queries.callbacksByStatus(start, end), queries.pendingCallbacks(), now),

@@ -113,6 +113,20 @@ class FigureQueries {
         });
     }
 
+    /**
+     * Calls in which the caller spoke of an overdose in progress or someone not breathing, during the range. Read
+     * from the steps themselves (rare, and found through the index on the kind of step and its time).
+     */
+    @Transactional(readOnly = true)
+    public int spokenEmergencies(Instant start, Instant end) {
+        String sql = "SELECT COUNT(DISTINCT call_sid) FROM call_event WHERE detail = 'emergency' "
+            + "AND occurred_at >= ? AND occurred_at < ?";
+        return query(sql, statement -> bindTimes(statement, 1, start, end), rows -> {
+            rows.next();
+            return rows.getInt(1);
+        });
+    }
+
     /** Pending call backs now: how many, and when the oldest was asked for. */
     @Transactional(readOnly = true)
     public Waiting pendingCallbacks() {

@@ -24,6 +24,7 @@ public record Figures(
     @Nullable Double containment,
     int shortCalls,
     @Nullable Double shortCallShare,
+    int spokenEmergencies,
     Queue queue,
     List<Choice> menuChoices,
     List<NodeCount> dropOff,

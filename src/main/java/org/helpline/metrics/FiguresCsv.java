@@ -21,6 +21,7 @@ final class FiguresCsv {
         row(csv, "IVR containment", "", f.containment());
         row(csv, "short calls", "under 10 seconds", f.shortCalls());
         row(csv, "short call share", "", f.shortCallShare());
+        row(csv, "spoken emergencies", "calls", f.spokenEmergencies());
         Figures.Queue q = f.queue();
         row(csv, "queued", "", q.queued());
         row(csv, "answered", "", q.answered());

@@ -71,9 +71,11 @@ class CallFiguresTest {
         openingHours.changed();
         callbacks.deleteAll();
 
-        // C1, English, Saturday 9:05 CDT: stage guidance, then a specialist after 45 s in queue; 300 s call.
+        // C1, English, Saturday 9:05 CDT: spoke of an emergency twice, stage guidance, then a specialist after 45 s
+        // in queue; 300 s call.
         call("C1", "2026-10-31T14:05:00Z", "en",
-            step("main", "1", "stages"), step("stages", "4", "stage-relapse"), step("stage-relapse", "0", "queue"),
+            step("main", "1", "stages"), emergency("stages"), emergency("overdose"),
+            step("stages", "4", "stage-relapse"), step("stage-relapse", "0", "queue"),
             queue("enqueued", null), queue("bridged", 45), status(300));
         // C2, Spanish, Saturday 15:00 CDT (after hours): hung up after 30 s in queue; 60 s call.
         call("C2", "2026-10-31T20:00:00Z", "es",
@@ -88,7 +90,8 @@ class CallFiguresTest {
         call("C5", "2026-11-01T15:00:00Z", "en",
             step("main", "0", "queue"), queue("enqueued", null), queue("bridged", 90), status(500));
         // C6, Monday 9:00 CST: after the range, counted nowhere.
-        call("C6", "2026-11-02T15:00:00Z", "en", step("main", "0", "queue"), queue("enqueued", null));
+        call("C6", "2026-11-02T15:00:00Z", "en", emergency("main"), step("main", "0", "queue"),
+            queue("enqueued", null));
         events.saveAll(known);
         // Written straight to the table (to set their times), so the summaries are refreshed as the writer would.
         summaries.refresh(known.stream().map(CallEvent::callSid).collect(java.util.stream.Collectors.toSet()));
@@ -123,6 +126,8 @@ class CallFiguresTest {
         assertThat(f.containment()).isEqualTo(0.4);
         assertThat(f.shortCalls()).isEqualTo(1);
         assertThat(f.shortCallShare()).isEqualTo(0.2);
+        // C1 spoke of one twice; C6's is after the range.
+        assertThat(f.spokenEmergencies()).isEqualTo(1);
 
         Figures.Queue q = f.queue();
         assertThat(q.queued()).isEqualTo(3);
@@ -168,6 +173,7 @@ class CallFiguresTest {
             CHICAGO), 60);
 
         assertThat(f.calls()).isZero();
+        assertThat(f.spokenEmergencies()).isZero();
         assertThat(f.afterHoursShare()).isNull();
         assertThat(f.containment()).isNull();
         assertThat(f.queue().queued()).isZero();
@@ -298,6 +304,12 @@ class CallFiguresTest {
     private static Step step(String node, String key, String next) {
         return (sid, when, language) -> new CallEvent(UUID.randomUUID(), sid, node, key, next, language, "chosen",
             null, when);
+    }
+
+    /** The caller spoke of an emergency at {@code node} and was taken to the overdose guidance. */
+    private static Step emergency(String node) {
+        return (sid, when, language) -> new CallEvent(UUID.randomUUID(), sid, node, null, "overdose", language,
+            "emergency", null, when);
     }
 
     private static Step language() {
