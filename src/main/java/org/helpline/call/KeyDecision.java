@@ -9,9 +9,8 @@ import org.helpline.flow.Target;
 /**
  * The keypad rules of CALL-FLOW.md: a listed key goes where the flow says; silence or a missing {@code Digits}
  * says the menu again; any other key is "not one of the choices"; the third miss in a row goes to a specialist.
- * <p>
- * At the menu that says the wait is long, a specialist means waiting in line after all: the caller has just been
- * told the wait, and a caller whose keypad does not work must still reach a person, not the same menu again.
+ * The third miss goes where the menu's key 0 goes, so a menu that sends 0 past the queue's checks (the one that
+ * says the wait is long) sends a caller whose keypad does not work there too.
  */
 @Singleton
 class KeyDecision {
@@ -59,7 +58,7 @@ class KeyDecision {
         if (target instanceof Target.PreviousQuestion) {
             return previousQuestion(state);
         }
-        return new Outcome.Go(specialist(node), fresh);
+        return new Outcome.Go(node(CallFlow.QUEUE), fresh);
     }
 
     private Outcome answer(Node node, CallState state, Target.Answer answer, char key) {
@@ -81,9 +80,9 @@ class KeyDecision {
         return new Outcome.Go(node(CallFlow.QUESTIONS.get(kept.length())), state.withAnswers(kept));
     }
 
-    /** Where key 0 and a third miss lead from {@code node}. */
+    /** Where key 0 leads from {@code node}: the queue, or a way into it (see {@code FlowProblems}). */
     private Node specialist(Node node) {
-        return node(CallFlow.QUEUE_BUSY.equals(node.id()) ? CallFlow.QUEUE_ANYWAY : CallFlow.QUEUE);
+        return node.keys().get('0') instanceof Target.ToNode toNode ? node(toNode.nodeId()) : node(CallFlow.QUEUE);
     }
 
     private Node node(String id) {

@@ -42,7 +42,10 @@ public final class FlowProblems {
         if (node.menu() == null) {
             problems.add("node '" + node.id() + "' has keys but no menu prompt");
         }
-        if (!(node.keys().get('0') instanceof Target.ToQueue)) {
+        Target zero = node.keys().get('0');
+        boolean toSpecialist = zero instanceof Target.ToQueue
+            || zero instanceof Target.ToNode toNode && toNode.nodeId().equals(CallFlow.QUEUE_ANYWAY);
+        if (!toSpecialist) {
             problems.add("node '" + node.id() + "' does not send key 0 to a specialist");
         }
         node.keys().forEach((key, target) -> {

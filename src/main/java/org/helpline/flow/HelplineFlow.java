@@ -51,8 +51,9 @@ final class HelplineFlow {
 
             node(CallFlow.QUEUE_CLOSED).says("queue-closed").menu("closed-menu").key('1', CallFlow.CALLBACK).build(),
             node(CallFlow.QUEUE_FULL).says("queue-full").menu("closed-menu").key('1', CallFlow.CALLBACK).build(),
+            // The caller has just been told the wait: asking for a person here means waiting in line after all.
             node(CallFlow.QUEUE_BUSY).says("queue-busy").menu("busy-menu")
-                .key('1', CallFlow.CALLBACK).key('2', CallFlow.QUEUE_ANYWAY).build(),
+                .key('1', CallFlow.CALLBACK).key('2', CallFlow.QUEUE_ANYWAY).key('0', CallFlow.QUEUE_ANYWAY).build(),
 
             handOff(CallFlow.QUEUE),
             handOff(CallFlow.QUEUE_ANYWAY),

@@ -19,11 +19,11 @@ import java.util.Collection;
  * the traffic: in bench/load.sh's profile (2026-12-04) a seventh of the request threads' samples were inside this
  * filter without reaching any of our code. Every other path stays secured by default, new ones included.
  * <p>
- * The webhook paths are those of {@link TwilioSignatureFilter}, so no path escapes both filters.
+ * The webhook paths are {@link WebhookPaths}, the signature check's own, so no path escapes both filters.
  */
 @Replaces(SecurityFilter.class)
 @Requires(property = "micronaut.security.filter.enabled", notEquals = "false", defaultValue = "true")
-@Filter(patterns = "(?!/+(voice|sms)(/|$)).*", patternStyle = FilterPatternStyle.REGEX)
+@Filter(patterns = WebhookPaths.NONE, patternStyle = FilterPatternStyle.REGEX)
 class SignInFilter extends SecurityFilter {
 
     SignInFilter(Collection<SecurityRule<HttpRequest<?>>> rules,

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * for every request, and this filter is asked about every request the service gets. It covers at least what
  * {@code /voice/**} and {@code /sms/**} would (repeated leading slashes too).
  */
-@ServerFilter(patterns = "/+(voice|sms)(/.*)?", patternStyle = FilterPatternStyle.REGEX)
+@ServerFilter(patterns = WebhookPaths.ONLY, patternStyle = FilterPatternStyle.REGEX)
 class TwilioSignatureFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(TwilioSignatureFilter.class);
@@ -67,7 +67,8 @@ class TwilioSignatureFilter implements Ordered {
     HttpResponse<?> check(HttpRequest<?> request, @Body @Nullable String body) {
         var parsed = TwilioParams.parse(request.getMethod() == HttpMethod.POST ? body : null);
         if (parsed.isEmpty()) {
-            LOG.warn("Refused {} {}: body is not a form Twilio would send", request.getMethod(), forLog(request));
+            LOG.warn("Refused {} {}: body is not a form Twilio would send", request.getMethod(),
+                LoggedPath.of(request.getPath()));
             notForm.increment();
             return HttpResponse.status(HttpStatus.BAD_REQUEST);
         }
@@ -85,13 +86,9 @@ class TwilioSignatureFilter implements Ordered {
             return null;
         }
 
-        LOG.warn("Refused {} {}: {} Twilio signature", request.getMethod(), forLog(request),
+        LOG.warn("Refused {} {}: {} Twilio signature", request.getMethod(), LoggedPath.of(request.getPath()),
             signature == null ? "missing" : "wrong");
         (signature == null ? missing : wrong).increment();
         return HttpResponse.status(HttpStatus.FORBIDDEN);
-    }
-
-    private static String forLog(HttpRequest<?> request) {
-        return LoggedPath.of(request.getPath());
     }
 }

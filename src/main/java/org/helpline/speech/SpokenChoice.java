@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import org.helpline.flow.Language;
 import org.helpline.flow.Node;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,9 +65,8 @@ public class SpokenChoice {
             return false;
         }
         String heard = Phrases.normalize(speechResult);
-        return !heard.isEmpty() && Arrays.stream(Language.values())
-            .anyMatch(language -> vocabulary.emergency(language).stream()
-                .anyMatch(phrase -> Phrases.contains(heard, phrase)));
+        return !heard.isEmpty()
+            && vocabulary.emergencyWords().stream().anyMatch(phrase -> Phrases.contains(heard, phrase));
     }
 
     private boolean confident(String confidence) {

@@ -41,6 +41,7 @@ public class Vocabulary {
     private final Map<Language, Map<String, Map<Character, List<String>>>> byNodeAndKey = new EnumMap<>(Language.class);
     private final Map<Language, Map<String, String>> hints = new EnumMap<>(Language.class);
     private final Map<Language, List<String>> emergencies = new EnumMap<>(Language.class);
+    private final List<String> allEmergencies;
 
     public Vocabulary(CallFlow flow) {
         for (Language language : Language.values()) {
@@ -72,6 +73,7 @@ public class Vocabulary {
             byNodeAndKey.put(language, nodes);
             hints.put(language, nodeHints);
         }
+        allEmergencies = emergencies.values().stream().flatMap(List::stream).distinct().toList();
     }
 
     /** What is wrong with the vocabulary files, for the start-up check. */
@@ -84,9 +86,12 @@ public class Vocabulary {
         return hints.get(language).getOrDefault(node.id(), "");
     }
 
-    /** Words that mean someone may be overdosing or dying now, heard in any menu. */
-    List<String> emergency(Language language) {
-        return emergencies.get(language);
+    /**
+     * Words that mean someone may be overdosing or dying now, of every language together: heard in any menu of
+     * either language, since a Spanish speaker hears the English menus until they press 9.
+     */
+    List<String> emergencyWords() {
+        return allEmergencies;
     }
 
     /** Phrase lists for each key the node offers: its own, the ones for every menu, and the digit's name. */

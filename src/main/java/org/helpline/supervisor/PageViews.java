@@ -10,16 +10,17 @@ import io.micronaut.views.ViewsRendererLocator;
 import io.micronaut.views.ViewsResolver;
 import io.micronaut.views.turbo.TurboFrameRenderer;
 import io.micronaut.views.turbo.TurboStreamRenderer;
+import org.helpline.security.WebhookPaths;
 
 /**
  * Micronaut Views' filter, unchanged, on every path but Twilio's webhooks, which answer TwiML and never a view.
  * The library's filter runs on every request and wraps each in a reactive chain to look for a view in the answer:
  * in bench/load.sh's profile (2026-12-04) a twentieth of the request threads' samples, on the requests that are
- * nearly all the traffic. The paths left out are those of the webhooks' signature check, as for the sign-in filter.
+ * nearly all the traffic. The paths left out are the webhooks' ({@link WebhookPaths}), as for the sign-in filter.
  */
 @Replaces(ViewsFilter.class)
 @Requires(beans = ViewsResolver.class)
-@Filter(patterns = "(?!/+(voice|sms)(/|$)).*", patternStyle = FilterPatternStyle.REGEX)
+@Filter(patterns = WebhookPaths.NONE, patternStyle = FilterPatternStyle.REGEX)
 class PageViews extends ViewsFilter {
 
     PageViews(ViewsResolver resolver, ViewsRendererLocator renderers, ViewsModelDecorator decorator,

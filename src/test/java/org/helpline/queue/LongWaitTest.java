@@ -1,6 +1,5 @@
 package org.helpline.queue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -9,6 +8,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.helpline.support.CallWalk;
 import org.helpline.support.FakeTwilio;
+import org.helpline.support.TwilioRestApi;
 import org.helpline.support.TwimlDoc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +19,6 @@ import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.helpline.support.Scripts.en;
 
@@ -42,7 +41,7 @@ class LongWaitTest implements TestPropertyProvider {
          "uri": "/2010-04-01/Accounts/%1$s/Queues.json?PageSize=50&Page=0"}
         """;
 
-    private final WireMockServer twilioApi = new WireMockServer(options().dynamicPort());
+    private final TwilioRestApi twilioApi = new TwilioRestApi(ACCOUNT);
 
     @Inject
     @Client("/")
@@ -55,12 +54,8 @@ class LongWaitTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        twilioApi.start();
-        return Map.of(
-            "helpline.twilio.account-sid", ACCOUNT,
-            "helpline.twilio.api-base-url", twilioApi.baseUrl(),
-            "helpline.queue.max-size", "20",
-            "helpline.queue.stats-interval", "1h");
+        return twilioApi.settings(Map.of(
+            "helpline.queue.max-size", "20"));
     }
 
     @AfterAll

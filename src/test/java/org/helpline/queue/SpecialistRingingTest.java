@@ -1,6 +1,5 @@
 package org.helpline.queue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -9,6 +8,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.helpline.support.CallWalk;
 import org.helpline.support.FakeTwilio;
+import org.helpline.support.TwilioRestApi;
 import org.helpline.support.TwimlDoc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +26,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,7 +43,7 @@ class SpecialistRingingTest implements TestPropertyProvider {
     private static final List<String> SPECIALISTS = List.of("+13125550101", "+13125550102");
     private static final int ATTEMPTS = 3;
 
-    private final WireMockServer twilioApi = new WireMockServer(options().dynamicPort());
+    private final TwilioRestApi twilioApi = new TwilioRestApi(ACCOUNT);
 
     @Inject
     @Client("/")
@@ -52,17 +51,13 @@ class SpecialistRingingTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        twilioApi.start();
-        return Map.of(
-            "helpline.twilio.account-sid", ACCOUNT,
-            "helpline.twilio.api-base-url", twilioApi.baseUrl(),
+        return twilioApi.settings(Map.of(
             "helpline.twilio.api-timeout", "500ms",
             "helpline.specialists.numbers", String.join(",", SPECIALISTS),
             "helpline.specialists.caller-id", "+18332346343",
             "helpline.specialists.attempts", String.valueOf(ATTEMPTS),
             "helpline.specialists.first-retry", "50ms",
-            "helpline.specialists.quiet-period", "0s",
-            "helpline.queue.stats-interval", "1h");
+            "helpline.specialists.quiet-period", "0s"));
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package org.helpline.sms;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -12,6 +11,7 @@ import jakarta.inject.Inject;
 import org.helpline.support.CallWalk;
 import org.helpline.support.FakeTwilio;
 import org.helpline.support.Scripts;
+import org.helpline.support.TwilioRestApi;
 import org.helpline.support.TwimlDoc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,12 +26,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.helpline.support.Scripts.en;
@@ -56,7 +53,7 @@ class ListTextLimitTest implements TestPropertyProvider {
     /** Long enough for a second text, had it been sent, to reach WireMock. */
     private static final Duration NOTHING_MORE = Duration.ofMillis(750);
 
-    private final WireMockServer twilioApi = new WireMockServer(options().dynamicPort());
+    private final TwilioRestApi twilioApi = new TwilioRestApi(ACCOUNT);
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
     @Inject
@@ -67,14 +64,10 @@ class ListTextLimitTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        twilioApi.start();
-        return Map.of(
-            "helpline.twilio.account-sid", ACCOUNT,
-            "helpline.twilio.api-base-url", twilioApi.baseUrl(),
+        return twilioApi.settings(Map.of(
             "helpline.twilio.api-timeout", "2s",
-            "helpline.queue.stats-interval", "1h",
             "helpline.sms.list-texts-per-number", "3",
-            "helpline.sms.list-texts-window", "1h");
+            "helpline.sms.list-texts-window", "1h"));
     }
 
     @AfterAll
@@ -85,9 +78,7 @@ class ListTextLimitTest implements TestPropertyProvider {
     @BeforeEach
     void reset() {
         twilioApi.resetAll();
-        twilioApi.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
-            .withHeader("Content-Type", "application/json")
-            .withBody("{\"sid\": \"SM88888888888888888888888888888888\", \"status\": \"queued\"}")));
+        twilioApi.acceptTexts();
         twilio = new FakeTwilio(http.toBlocking());
         logs.start();
         root().addAppender(logs);

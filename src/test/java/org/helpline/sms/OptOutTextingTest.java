@@ -1,6 +1,5 @@
 package org.helpline.sms;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -10,6 +9,7 @@ import org.helpline.support.CallWalk;
 import org.helpline.support.FakeTwilio;
 import org.helpline.support.IncomingText;
 import org.helpline.support.OptOutRows;
+import org.helpline.support.TwilioRestApi;
 import org.helpline.support.TwimlDoc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,12 +20,9 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.helpline.support.Scripts.en;
@@ -44,7 +41,7 @@ class OptOutTextingTest implements TestPropertyProvider {
     private static final String PARENT = "+13125550171";
     private static final String NEIGHBOUR = "+13125550172";
 
-    private final WireMockServer twilioApi = new WireMockServer(options().dynamicPort());
+    private final TwilioRestApi twilioApi = new TwilioRestApi(ACCOUNT);
 
     @Inject
     @Client("/")
@@ -57,12 +54,8 @@ class OptOutTextingTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        twilioApi.start();
-        return Map.of(
-            "helpline.twilio.account-sid", ACCOUNT,
-            "helpline.twilio.api-base-url", twilioApi.baseUrl(),
-            "helpline.twilio.api-timeout", "2s",
-            "helpline.queue.stats-interval", "1h");
+        return twilioApi.settings(Map.of(
+            "helpline.twilio.api-timeout", "2s"));
     }
 
     @AfterAll
@@ -73,9 +66,7 @@ class OptOutTextingTest implements TestPropertyProvider {
     @BeforeEach
     void reset() {
         twilioApi.resetAll();
-        twilioApi.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
-            .withHeader("Content-Type", "application/json")
-            .withBody("{\"sid\": \"SM99999999999999999999999999999999\", \"status\": \"queued\"}")));
+        twilioApi.acceptTexts();
         twilio = new FakeTwilio(http.toBlocking());
     }
 
