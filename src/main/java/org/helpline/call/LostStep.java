@@ -46,8 +46,9 @@ class LostStep {
             .description("Signed Twilio requests for a webhook this service does not have").register(meters);
     }
 
-    @Post(uri = "/voice/{+path}", consumes = MediaType.ALL)
-    HttpResponse<byte[]> voice(String path, HttpRequest<?> request) {
+    // The bare prefix too (with or without its slash): a Voice URL of ".../voice/" is the likeliest slip.
+    @Post(uris = {"/voice", "/voice/{+path}"}, consumes = MediaType.ALL)
+    HttpResponse<byte[]> voice(HttpRequest<?> request) {
         noted(request);
         Language language = Call.of(request).state().language();
         VoiceResponse answer = Twiml.sayThenRedirect(List.of(speech.prompt(language, "lost-step")),
@@ -55,8 +56,8 @@ class LostStep {
         return Twiml.ok(answer);
     }
 
-    @Post(uri = "/sms/{+path}", consumes = MediaType.ALL)
-    HttpResponse<byte[]> text(String path, HttpRequest<?> request) {
+    @Post(uris = {"/sms", "/sms/{+path}"}, consumes = MediaType.ALL)
+    HttpResponse<byte[]> text(HttpRequest<?> request) {
         noted(request);
         return Twiml.ok(NO_REPLY);
     }

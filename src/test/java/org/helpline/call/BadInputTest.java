@@ -126,9 +126,19 @@ class BadInputTest {
         assertThat(menu.saidInGather()).containsExactly(es("main-menu"));
     }
 
-    @Test
-    void whenTwilioSendsATextToAWebhookWeDoNotHaveThenItGetsNoReplyAndNoError() {
-        var answer = twilio.post("/sms/elsewhere", Map.of("MessageSid", "SM1", "Body", "hello"));
+    @ParameterizedTest
+    @ValueSource(strings = {"/voice", "/voice/", "/voice/some-old-step"})
+    void whenTheVoiceUrlIsJustOurPrefixOrAnOldStepThenTheCallerHearsSorryAndTheMainMenu(String path) {
+        TwimlDoc lost = twilio.post(path, Map.of("CallSid", "CA1")).twiml();
+
+        assertThat(lost.said()).containsExactly(en("lost-step"));
+        assertThat(lost.redirect()).isEqualTo(FakeTwilio.PUBLIC_BASE + "/voice/menu/main?lang=en");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/sms", "/sms/", "/sms/elsewhere"})
+    void whenTwilioSendsATextToAWebhookWeDoNotHaveThenItGetsNoReplyAndNoError(String path) {
+        var answer = twilio.post(path, Map.of("MessageSid", "SM1", "Body", "hello"));
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.twiml().verbs()).isEmpty();
